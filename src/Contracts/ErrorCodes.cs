@@ -1,0 +1,23 @@
+namespace Prism.Contracts;
+
+/// <summary>Stable error codes carried by <see cref="JobFailed"/> and problem responses. Never reword one.</summary>
+public static class ErrorCodes
+{
+    /// <summary>The input failed validation (re-checked by the processor).</summary>
+    public const string InvalidInput = "invalid_input";
+
+    /// <summary>No processor knows the job's kind.</summary>
+    public const string UnknownKind = "unknown_kind";
+
+    /// <summary>An AR fit's normal equations were singular.</summary>
+    public const string SingularFit = "singular_fit";
+
+    /// <summary>No path or route reaches the goal.</summary>
+    public const string Unreachable = "unreachable";
+
+    /// <summary>The job was not started before its deadline.</summary>
+    public const string DeadlineExceeded = "deadline_exceeded";
+
+    /// <summary>The processor kept failing on the job after its retries.</summary>
+    public const string ProcessingFailed = "processing_failed";
+}

@@ -1,0 +1,16 @@
+namespace Prism.Ingest;
+
+/// <summary>Settings of the ingest API (section <c>Ingest</c>).</summary>
+public sealed class IngestOptions
+{
+    public const string SectionName = "Ingest";
+
+    /// <summary>Largest request body accepted; larger ones get 413 before they are read. 32 MiB holds the largest frame.</summary>
+    public long MaxBodyBytes { get; set; } = 32 * 1024 * 1024;
+
+    /// <summary>How long a publish may wait for the broker's confirm before the request gets 503.</summary>
+    public int PublishTimeoutSeconds { get; set; } = 10;
+
+    /// <summary>Longest deadline a job may ask for.</summary>
+    public int MaxDeadlineSeconds { get; set; } = 86_400;
+}

@@ -1,0 +1,33 @@
+using MassTransit;
+using Microsoft.Extensions.Options;
+using Prism.Contracts;
+
+namespace Prism.Ingest.Submission;
+
+/// <summary>
+/// Publishes an accepted job. With RabbitMQ the publish completes only once the broker confirmed the
+/// persistent message, so a 202 means the job is on disk at the broker.
+/// </summary>
+public sealed class JobPublisher(IPublishEndpoint publisher, IOptions<IngestOptions> options, TimeProvider clock)
+{
+    public async Task<JobSubmitted> PublishAsync(JobSubmission submission, string? tenantId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        var now = clock.GetUtcNow();
+        var message = new JobSubmitted
+        {
+            JobId = Guid.CreateVersion7(now),
+            Kind = submission.Kind.Name,
+            Input = submission.Input,
+            SubmittedAt = now,
+            Priority = submission.Priority,
+            Deadline = submission.DeadlineSeconds is { } s ? now.AddSeconds(s) : null,
+            TenantId = tenantId,
+        };
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(options.Value.PublishTimeoutSeconds));
+        await publisher.Publish(message, context => context.TrySetPriority((byte)submission.Priority), timeout.Token).ConfigureAwait(false);
+        return message;
+    }
+}

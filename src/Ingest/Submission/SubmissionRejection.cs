@@ -1,0 +1,6 @@
+using Prism.Contracts.Validation;
+
+namespace Prism.Ingest.Submission;
+
+/// <summary>Why a request was refused: an HTTP status, a problem type, and the fields at fault.</summary>
+public sealed record SubmissionRejection(int Status, string Type, string Title, string Reason, ValidationErrors? Errors = null, string? Detail = null);

@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using System.Text.Json;
+using MassTransit;
+using Microsoft.Extensions.Options;
+using Prism.Contracts;
+using Prism.Contracts.Validation;
+using Prism.Processor.Compute;
+
+namespace Prism.Processor.Jobs;
+
+/// <summary>
+/// Runs one submitted job: checks deadline, kind and input (again — the processor trusts no
+/// producer), announces the start, computes, and publishes the outcome. A job that cannot succeed
+/// ends in <see cref="JobFailed"/>; anything unexpected is thrown so the bus retries it.
+/// </summary>
+public sealed partial class JobRunner(
+    KindHandlerRegistry handlers,
+    ComputeDevice device,
+    IOptions<ProcessorOptions> options,
+    ProcessorMetrics metrics,
+    TimeProvider clock,
+    ILogger<JobRunner> logger)
+{
+    private readonly string _processorId = options.Value.ProcessorId;
+
+    public async Task RunAsync(JobSubmitted job, IPublishEndpoint publisher, int attempt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        ArgumentNullException.ThrowIfNull(publisher);
+
+        if (job.Deadline is { } deadline && clock.GetUtcNow() > deadline)
+        {
+            await FailAsync(job, publisher, null, attempt, ErrorCodes.DeadlineExceeded,
+                $"The job was not started before its deadline ({deadline:O}).", cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var handler = handlers.Find(job.Kind);
+        var kind = JobKindCatalog.Find(job.Kind);
+        if (handler is null || kind is null)
+        {
+            await FailAsync(job, publisher, null, attempt, ErrorCodes.UnknownKind,
+                $"This processor does not serve the kind '{job.Kind}'.", cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var parsed = kind.Parse(job.Input);
+        if (!parsed.IsValid)
+        {
+            await FailAsync(job, publisher, null, attempt, ErrorCodes.InvalidInput, parsed.Errors.ToString(), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var startedAt = clock.GetUtcNow();
+        await publisher.Publish(new JobStarted
+        {
+            JobId = job.JobId,
+            Kind = job.Kind,
+            SubmittedAt = job.SubmittedAt,
+            StartedAt = startedAt,
+            ProcessorId = _processorId,
+            Engine = device.Engine,
+            DeviceName = device.DeviceName,
+            Attempt = attempt,
+            TenantId = job.TenantId,
+        }, cancellationToken).ConfigureAwait(false);
+
+        var stopwatch = Stopwatch.StartNew();
+        JsonElement result;
+        try
+        {
+            var output = await handler.ExecuteAsync(parsed.Input!, cancellationToken).ConfigureAwait(false);
+            result = JsonSerializer.SerializeToElement(output, output.GetType(), PrismJson.Options);
+        }
+        catch (JobFailureException failure)
+        {
+            metrics.Computed(job.Kind, device.Engine, stopwatch.Elapsed.TotalMilliseconds, succeeded: false);
+            await FailAsync(job, publisher, startedAt, attempt, failure.Code, failure.Message, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        var computeMs = stopwatch.Elapsed.TotalMilliseconds;
+        metrics.Computed(job.Kind, device.Engine, computeMs, succeeded: true);
+        LogCompleted(logger, job.JobId, job.Kind, computeMs);
+
+        await publisher.Publish(new JobCompleted
+        {
+            JobId = job.JobId,
+            Kind = job.Kind,
+            SubmittedAt = job.SubmittedAt,
+            StartedAt = startedAt,
+            CompletedAt = clock.GetUtcNow(),
+            Result = result,
+            ProcessorId = _processorId,
+            Engine = device.Engine,
+            DeviceName = device.DeviceName,
+            ComputeMs = computeMs,
+            Attempt = attempt,
+            TenantId = job.TenantId,
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task FailAsync(JobSubmitted job, IPublishEndpoint publisher, DateTimeOffset? startedAt, int attempt, string code, string message, CancellationToken cancellationToken)
+    {
+        LogFailed(logger, job.JobId, job.Kind, code, message);
+        await publisher.Publish(new JobFailed
+        {
+            JobId = job.JobId,
+            Kind = job.Kind,
+            SubmittedAt = job.SubmittedAt,
+            FailedAt = clock.GetUtcNow(),
+            StartedAt = startedAt,
+            ErrorCode = code,
+            ErrorMessage = message,
+            ProcessorId = _processorId,
+            Engine = device.Engine,
+            DeviceName = device.DeviceName,
+            Attempt = attempt,
+            TenantId = job.TenantId,
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Job {JobId} ({Kind}) computed in {ComputeMs:F1} ms")]
+    private static partial void LogCompleted(ILogger logger, Guid jobId, string kind, double computeMs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} ({Kind}) failed with {Code}: {Message}")]
+    private static partial void LogFailed(ILogger logger, Guid jobId, string kind, string code, string message);
+}

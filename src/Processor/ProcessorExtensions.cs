@@ -1,0 +1,53 @@
+using MassTransit;
+using Prism.Processor.Compute;
+using Prism.Processor.Jobs;
+using Prism.Processor.Kinds.Pixels;
+using Prism.ServiceDefaults.Health;
+using Prism.ServiceDefaults.Messaging;
+
+namespace Prism.Processor;
+
+/// <summary>Registers the processor feature: compute device, kinds, the job consumer.</summary>
+public static class ProcessorExtensions
+{
+    public static IHostApplicationBuilder AddProcessor(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<ProcessorOptions>().BindConfiguration(ProcessorOptions.SectionName)
+            .Validate(o => EngineModes.All.Contains(o.Engine), $"Processor:Engine must be one of: {string.Join(", ", EngineModes.All)}.")
+            .Validate(o => o.MaxConcurrentJobs is > 0 and <= 1024, "Processor:MaxConcurrentJobs must be 1..1024.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.ProcessorId), "Processor:ProcessorId must not be empty.")
+            .ValidateOnStart();
+
+        builder.Services.AddSingleton<ComputeDevice>();
+        builder.Services.AddSingleton<KindHandlerRegistry>();
+        builder.Services.AddSingleton<ProcessorMetrics>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<JobRunner>();
+
+        builder.Services.AddComputeKind<IEntropyEngine, EntropyCpuEngine, EntropyIlgpuEngine, PixelsEntropyHandler>();
+
+        builder.Services.AddHealthChecks().AddCheck<ComputeHealthCheck>("compute", tags: [HealthTags.Ready]);
+        builder.AddBusConsumers(x => x.AddConsumer<JobSubmittedConsumer, JobSubmittedConsumerDefinition>());
+        return builder;
+    }
+
+    /// <summary>
+    /// Registers a kind whose engine has a managed CPU and an ILGPU implementation; the one that
+    /// matches the <see cref="ComputeDevice"/> chosen at start is used.
+    /// </summary>
+    public static IServiceCollection AddComputeKind<TEngine, TCpu, TIlgpu, THandler>(this IServiceCollection services)
+        where TEngine : class
+        where TCpu : class, TEngine
+        where TIlgpu : class, TEngine
+        where THandler : class, IKindHandler
+    {
+        services.AddSingleton<TCpu>();
+        services.AddSingleton<TIlgpu>();
+        services.AddSingleton<TEngine>(sp => sp.GetRequiredService<ComputeDevice>().Accelerator is null
+            ? sp.GetRequiredService<TCpu>()
+            : sp.GetRequiredService<TIlgpu>());
+        services.AddSingleton<IKindHandler, THandler>();
+        return services;
+    }
+}

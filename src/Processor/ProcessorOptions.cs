@@ -1,0 +1,20 @@
+namespace Prism.Processor;
+
+/// <summary>Settings of a processor (section <c>Processor</c>).</summary>
+public sealed class ProcessorOptions
+{
+    public const string SectionName = "Processor";
+
+    /// <summary>
+    /// <c>auto</c> (default): an ILGPU CUDA or OpenCL device when one is present, else the managed CPU engine.
+    /// <c>cpu</c>: always the managed CPU engine. <c>gpu</c>: a GPU or refuse to start.
+    /// <c>ilgpu-cpu</c>: ILGPU's CPU simulator — for tests of the kernels only, hundreds of times slower.
+    /// </summary>
+    public string Engine { get; set; } = EngineModes.Auto;
+
+    /// <summary>Name this processor reports in events and heartbeats. Defaults to host name and process id.</summary>
+    public string ProcessorId { get; set; } = $"{Environment.MachineName}-{Environment.ProcessId}";
+
+    /// <summary>Jobs computed at once. Defaults to the number of cores.</summary>
+    public int MaxConcurrentJobs { get; set; } = Environment.ProcessorCount;
+}

@@ -1,0 +1,19 @@
+using MassTransit;
+using Prism.Contracts;
+
+namespace Prism.Results.Events;
+
+/// <summary>Records every job event from the durable <c>prism-results</c> queue.</summary>
+public sealed class JobEventConsumer(JobEventRecorder recorder) :
+    IConsumer<JobSubmitted>, IConsumer<JobStarted>, IConsumer<JobCompleted>, IConsumer<JobFailed>, IConsumer<Fault<JobSubmitted>>
+{
+    public Task Consume(ConsumeContext<JobSubmitted> context) => recorder.RecordAsync(JobEventRecorder.From(context.Message), context.CancellationToken);
+
+    public Task Consume(ConsumeContext<JobStarted> context) => recorder.RecordAsync(JobEventRecorder.From(context.Message), context.CancellationToken);
+
+    public Task Consume(ConsumeContext<JobCompleted> context) => recorder.RecordAsync(JobEventRecorder.From(context.Message), context.CancellationToken);
+
+    public Task Consume(ConsumeContext<JobFailed> context) => recorder.RecordAsync(JobEventRecorder.From(context.Message), context.CancellationToken);
+
+    public Task Consume(ConsumeContext<Fault<JobSubmitted>> context) => recorder.RecordAsync(JobEventRecorder.From(context.Message), context.CancellationToken);
+}

@@ -1,0 +1,56 @@
+using MassTransit;
+using Prism.Contracts;
+using Prism.Results.Storage;
+
+namespace Prism.Results.Events;
+
+/// <summary>Turns each job event into a store update and wakes whoever waits on that job.</summary>
+public sealed class JobEventRecorder(IResultStore store, JobChangeNotifier notifier, ResultsMetrics metrics)
+{
+    public async Task RecordAsync(JobRecordUpdate update, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        await store.ApplyAsync(update, cancellationToken).ConfigureAwait(false);
+        metrics.Recorded(update);
+        notifier.Changed(update.JobId);
+    }
+
+    public static JobRecordUpdate From(JobSubmitted e) => new()
+    {
+        JobId = e.JobId, Kind = e.Kind, Status = JobStatus.Queued, SubmittedAt = e.SubmittedAt, TenantId = e.TenantId,
+    };
+
+    public static JobRecordUpdate From(JobStarted e) => new()
+    {
+        JobId = e.JobId, Kind = e.Kind, Status = JobStatus.Running, SubmittedAt = e.SubmittedAt, StartedAt = e.StartedAt,
+        Attempts = e.Attempt, ProcessorId = e.ProcessorId, Engine = e.Engine, DeviceName = e.DeviceName, TenantId = e.TenantId,
+    };
+
+    public static JobRecordUpdate From(JobCompleted e) => new()
+    {
+        JobId = e.JobId, Kind = e.Kind, Status = JobStatus.Succeeded, SubmittedAt = e.SubmittedAt, StartedAt = e.StartedAt,
+        CompletedAt = e.CompletedAt, Attempts = e.Attempt, ProcessorId = e.ProcessorId, Engine = e.Engine,
+        DeviceName = e.DeviceName, ComputeMs = e.ComputeMs, ResultJson = e.Result.GetRawText(), TenantId = e.TenantId,
+    };
+
+    public static JobRecordUpdate From(JobFailed e) => new()
+    {
+        JobId = e.JobId, Kind = e.Kind, Status = JobStatus.Failed, SubmittedAt = e.SubmittedAt, StartedAt = e.StartedAt,
+        CompletedAt = e.FailedAt, Attempts = e.Attempt, ProcessorId = e.ProcessorId, Engine = e.Engine,
+        DeviceName = e.DeviceName, ErrorCode = e.ErrorCode, ErrorMessage = e.ErrorMessage, TenantId = e.TenantId,
+    };
+
+    /// <summary>A job the processor kept throwing on (it is in <c>prism-jobs_error</c> now) ends failed.</summary>
+    public static JobRecordUpdate From(Fault<JobSubmitted> fault)
+    {
+        ArgumentNullException.ThrowIfNull(fault);
+        var job = fault.Message;
+        var reason = fault.Exceptions.FirstOrDefault();
+        return new JobRecordUpdate
+        {
+            JobId = job.JobId, Kind = job.Kind, Status = JobStatus.Failed, SubmittedAt = job.SubmittedAt,
+            CompletedAt = fault.Timestamp, ErrorCode = ErrorCodes.ProcessingFailed, TenantId = job.TenantId,
+            ErrorMessage = reason is null ? "The processor failed on this job after its retries." : $"{reason.ExceptionType}: {reason.Message}",
+        };
+    }
+}

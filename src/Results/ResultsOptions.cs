@@ -1,0 +1,20 @@
+namespace Prism.Results;
+
+/// <summary>Settings of the results service (section <c>Results</c>).</summary>
+public sealed class ResultsOptions
+{
+    public const string SectionName = "Results";
+
+    /// <summary>Name of the connection string of the store: PostgreSQL when it has a <c>Host=</c>, else a SQLite file.</summary>
+    public const string ConnectionName = "results";
+
+    /// <summary>Used when <c>ConnectionStrings:results</c> is not set: a SQLite file under the working directory.</summary>
+    public const string DefaultConnectionString = "Data Source=data/prism.db";
+
+    /// <summary>Longest <c>waitSeconds</c> a long-poll may ask for.</summary>
+    public const int MaxWaitSeconds = 60;
+
+    /// <summary>Largest page <c>GET /api/v1/results</c> serves.</summary>
+    public const int MaxPageSize = 500;
+    public const int DefaultPageSize = 50;
+}

@@ -1,0 +1,75 @@
+using System.Data.Common;
+using Npgsql;
+
+namespace Prism.Results.Storage;
+
+/// <summary>The distributed store: PostgreSQL through one pooled <see cref="NpgsqlDataSource"/>.</summary>
+public sealed class PostgresResultStore(NpgsqlDataSource dataSource) : SqlResultStore, IAsyncDisposable
+{
+    // Any fixed number; it keys the advisory lock that lets replicas start together.
+    private const long SchemaLockKey = 0x5052_4953_4D00;
+
+    public override string Provider => "postgresql";
+
+    public override string Location
+    {
+        get
+        {
+            var b = new NpgsqlConnectionStringBuilder(dataSource.ConnectionString);
+            return $"{b.Host}:{b.Port}/{b.Database}";
+        }
+    }
+
+    protected override string SchemaSql => $"""
+        SELECT pg_advisory_xact_lock({SchemaLockKey});
+        CREATE TABLE IF NOT EXISTS {Table} (
+          job_id uuid NOT NULL PRIMARY KEY,
+          kind text NOT NULL,
+          tenant_id text NULL,
+          status text NOT NULL,
+          status_rank integer NOT NULL,
+          submitted_us bigint NOT NULL,
+          started_us bigint NULL,
+          completed_us bigint NULL,
+          attempts integer NOT NULL,
+          processor_id text NULL,
+          engine text NULL,
+          device_name text NULL,
+          compute_ms double precision NULL,
+          result text NULL,
+          error_code text NULL,
+          error_message text NULL,
+          updated_us bigint NOT NULL);
+        CREATE INDEX IF NOT EXISTS ix_{Table}_submitted ON {Table} (submitted_us DESC, job_id DESC);
+        CREATE INDEX IF NOT EXISTS ix_{Table}_status ON {Table} (status, submitted_us DESC);
+        CREATE INDEX IF NOT EXISTS ix_{Table}_kind ON {Table} (kind, submitted_us DESC);
+        """;
+
+    public override async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        // The advisory lock is transaction-scoped: run the DDL in one transaction.
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                var command = connection.CreateCommand();
+                await using (command.ConfigureAwait(false))
+                {
+                    command.Transaction = transaction;
+                    command.CommandText = SchemaSql;
+                    await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    protected override object JobIdValue(Guid jobId) => jobId;
+
+    protected override async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
+        await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+
+    public ValueTask DisposeAsync() => dataSource.DisposeAsync();
+}

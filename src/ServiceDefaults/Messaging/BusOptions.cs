@@ -1,0 +1,11 @@
+namespace Prism.ServiceDefaults.Messaging;
+
+/// <summary>How a process reaches the bus. Transport follows <c>ConnectionStrings:rabbitmq</c>: set → RabbitMQ, unset → in-memory.</summary>
+public sealed class BusOptions
+{
+    public const string SectionName = "Bus";
+    public const string RabbitMqConnectionName = "rabbitmq";
+
+    /// <summary>Jobs one processor prefetches from the broker (and so may hold unacknowledged).</summary>
+    public int PrefetchCount { get; set; } = 32;
+}
