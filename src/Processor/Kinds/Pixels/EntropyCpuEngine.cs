@@ -11,7 +11,6 @@ public sealed class EntropyCpuEngine : IEntropyEngine
         ArgumentNullException.ThrowIfNull(frame);
         int width = frame.Width, height = frame.Height, radius = window / 2;
         var countLog = EntropyMath.CountLogTable(window * window);
-        var log2 = EntropyMath.Log2Table(window * window);
         var bins = frame.BinOf;
         var map = new double[width * height];
 
@@ -40,10 +39,11 @@ public sealed class EntropyCpuEngine : IEntropyEngine
             {
                 if (x > 0)
                 {
-                    if (x + radius < width) AddColumn(x + radius, +1);
+                    // Remove before adding: a count never exceeds window² (the table's size).
                     if (x - radius - 1 >= 0) AddColumn(x - radius - 1, -1);
+                    if (x + radius < width) AddColumn(x + radius, +1);
                 }
-                map[rowOffset + x] = EntropyMath.EntropyFromSum(sum, n, log2[n]);
+                map[rowOffset + x] = EntropyMath.EntropyFromSum(sum, n, countLog[n]);
             }
             return histogram;
         }, _ => { });

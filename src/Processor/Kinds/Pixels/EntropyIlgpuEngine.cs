@@ -8,14 +8,14 @@ namespace Prism.Processor.Kinds.Pixels;
 public sealed class EntropyIlgpuEngine : IEntropyEngine
 {
     private readonly ComputeDevice _device;
-    private readonly Action<Index1D, ArrayView<byte>, ArrayView<long>, ArrayView<double>, ArrayView<double>, EntropyKernelParams> _kernel;
+    private readonly Action<Index1D, ArrayView<byte>, ArrayView<long>, ArrayView<double>, EntropyKernelParams> _kernel;
 
     public EntropyIlgpuEngine(ComputeDevice device)
     {
         ArgumentNullException.ThrowIfNull(device);
         _device = device;
         var accelerator = device.Accelerator ?? throw new InvalidOperationException("The ILGPU entropy engine needs an accelerator.");
-        _kernel = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<byte>, ArrayView<long>, ArrayView<double>, ArrayView<double>, EntropyKernelParams>(EntropyKernels.LocalEntropy);
+        _kernel = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<byte>, ArrayView<long>, ArrayView<double>, EntropyKernelParams>(EntropyKernels.LocalEntropy);
     }
 
     public async Task<double[]> LocalEntropyAsync(BinnedFrame frame, int window, CancellationToken cancellationToken)
@@ -27,9 +27,8 @@ public sealed class EntropyIlgpuEngine : IEntropyEngine
         {
             using var binOf = accelerator.Allocate1D(frame.BinOf);
             using var countLog = accelerator.Allocate1D(EntropyMath.CountLogTable(window * window));
-            using var log2 = accelerator.Allocate1D(EntropyMath.Log2Table(window * window));
             using var map = accelerator.Allocate1D<double>(frame.BinOf.Length);
-            _kernel(frame.BinOf.Length, binOf.View, countLog.View, log2.View, map.View, new EntropyKernelParams(frame.Width, frame.Height, window / 2));
+            _kernel(frame.BinOf.Length, binOf.View, countLog.View, map.View, new EntropyKernelParams(frame.Width, frame.Height, window / 2));
             accelerator.Synchronize();
             return map.GetAsArray1D();
         }

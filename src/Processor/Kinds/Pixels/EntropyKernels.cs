@@ -17,7 +17,6 @@ public static class EntropyKernels
         Index1D index,
         ArrayView<byte> binOf,
         ArrayView<long> countLog,
-        ArrayView<double> log2,
         ArrayView<double> map,
         EntropyKernelParams p)
     {
@@ -45,6 +44,6 @@ public static class EntropyKernels
         }
 
         var n = (x1 - x0 + 1) * (y1 - y0 + 1);
-        map[index] = EntropyMath.EntropyFromSum(sum, n, log2[n]);
+        map[index] = EntropyMath.EntropyFromSum(sum, n, countLog[n]);
     }
 }

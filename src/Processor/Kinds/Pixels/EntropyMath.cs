@@ -45,17 +45,12 @@ public static class EntropyMath
         return table;
     }
 
-    /// <summary>log2(n) for n = 0..maxCount (0 at n = 0).</summary>
-    public static double[] Log2Table(int maxCount)
-    {
-        var table = new double[maxCount + 1];
-        for (var n = 1; n <= maxCount; n++) table[n] = Math.Log2(n);
-        return table;
-    }
-
-    /// <summary>H = log2(N) − Σc·log2(c) / N, from the fixed-point sum. Both engines call exactly this.</summary>
-    public static double EntropyFromSum(long sumCountLog, int n, double log2N) =>
-        log2N - sumCountLog / FixedPointScale / n;
+    /// <summary>
+    /// H = (N·log2(N) − Σc·log2(c)) / N with both terms from the same fixed-point table, so a window
+    /// of one bin gives exactly 0 and no rounding can make H negative. Both engines call exactly this.
+    /// </summary>
+    public static double EntropyFromSum(long sumCountLog, int n, long nLogN) =>
+        Math.Max(0L, nLogN - sumCountLog) / FixedPointScale / n;
 
     /// <summary>Entropy in bits of the whole frame's bin histogram.</summary>
     public static double GlobalEntropy(BinnedFrame frame)

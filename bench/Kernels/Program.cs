@@ -1,0 +1,5 @@
+using BenchmarkDotNet.Running;
+
+// dotnet run -c Release --project bench/Kernels -- --filter '*'            (every suite)
+// dotnet run -c Release --project bench/Kernels -- --filter '*Entropy*'    (one kind)
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
