@@ -2,4 +2,4 @@ using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project bench/Kernels -- --filter '*'            (every suite)
 // dotnet run -c Release --project bench/Kernels -- --filter '*Entropy*'    (one kind)
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(Prism.Kernels.EntropyBenchmarks).Assembly).Run(args);
