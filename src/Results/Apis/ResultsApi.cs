@@ -24,7 +24,7 @@ public static class ResultsApi
         return app;
     }
 
-    public static async Task<Results<Ok<JobResultView>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>, ValidationProblem>> GetResult(
+    public static async Task<Results<Ok<JobResultView>, ProblemHttpResult, ValidationProblem>> GetResult(
         Guid jobId, int? waitSeconds, IResultStore store, JobChangeNotifier notifier, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (waitSeconds is < 0 or > ResultsOptions.MaxWaitSeconds)
@@ -42,13 +42,9 @@ public static class ResultsApi
             var left = until - clock.GetUtcNow();
             if (left <= TimeSpan.Zero)
             {
-                return job is not null ? TypedResults.Ok(job) : TypedResults.NotFound(new Microsoft.AspNetCore.Mvc.ProblemDetails
-                {
-                    Status = StatusCodes.Status404NotFound,
-                    Type = ProblemTypes.NotFound,
-                    Title = "No such job.",
-                    Detail = $"No job {jobId} has been recorded. A job just submitted may not be recorded yet: pass waitSeconds to wait for it.",
-                });
+                if (job is not null) return TypedResults.Ok(job);
+                return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, type: ProblemTypes.NotFound, title: "No such job.",
+                    detail: $"No job {jobId} has been recorded. A job just submitted may not be recorded yet: pass waitSeconds to wait for it.");
             }
 
             var wake = Task.Delay(left < PollInterval ? left : PollInterval, clock, cancellationToken);

@@ -12,7 +12,7 @@ public sealed record JobCursor(long SubmittedMicros, Guid JobId)
     public static bool TryDecode(string? text, out JobCursor? cursor)
     {
         cursor = null;
-        if (string.IsNullOrEmpty(text) || text.Length > 64) return false;
+        if (string.IsNullOrEmpty(text) || text.Length > 128) return false;
         try
         {
             var parts = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(text)).Split(':');

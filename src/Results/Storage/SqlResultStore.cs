@@ -1,3 +1,4 @@
+using System.Data;
 using System.Data.Common;
 using System.Text;
 using System.Text.Json;
@@ -77,13 +78,13 @@ public abstract class SqlResultStore : IResultStore
                 Bind(command, "status", update.Status);
                 Bind(command, "status_rank", JobStatus.Rank(update.Status));
                 Bind(command, "submitted_us", Micros(update.SubmittedAt));
-                Bind(command, "started_us", Micros(update.StartedAt));
-                Bind(command, "completed_us", Micros(update.CompletedAt));
+                Bind(command, "started_us", Micros(update.StartedAt), DbType.Int64);
+                Bind(command, "completed_us", Micros(update.CompletedAt), DbType.Int64);
                 Bind(command, "attempts", update.Attempts);
                 Bind(command, "processor_id", update.ProcessorId);
                 Bind(command, "engine", update.Engine);
                 Bind(command, "device_name", update.DeviceName);
-                Bind(command, "compute_ms", update.ComputeMs);
+                Bind(command, "compute_ms", update.ComputeMs, DbType.Double);
                 Bind(command, "result", update.ResultJson);
                 Bind(command, "error_code", update.ErrorCode);
                 Bind(command, "error_message", update.ErrorMessage);
@@ -181,12 +182,20 @@ public abstract class SqlResultStore : IResultStore
         }
     }
 
-    private static void Bind(DbCommand command, string name, object? value)
+    // Typed even when null: PostgreSQL will not guess a type for a bare NULL parameter.
+    private static void Bind(DbCommand command, string name, object? value, DbType? type = null)
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;
         parameter.Value = value ?? DBNull.Value;
-        if (value is null) parameter.DbType = System.Data.DbType.String;
+        parameter.DbType = type ?? value switch
+        {
+            long => DbType.Int64,
+            int => DbType.Int32,
+            double => DbType.Double,
+            Guid => DbType.Guid,
+            _ => DbType.String,
+        };
         command.Parameters.Add(parameter);
     }
 

@@ -1,0 +1,18 @@
+using MassTransit;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Prism.Processor;
+using Prism.Processor.Jobs;
+
+namespace Prism.IntegrationTests.Api;
+
+/// <summary>The processor in-process with its job consumer on MassTransit's test harness and the CPU engine.</summary>
+public sealed class ProcessorFactory : WebApplicationFactory<ProcessorOptions>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Processor:Engine", EngineModes.Cpu);
+        builder.ConfigureTestServices(services => services.AddMassTransitTestHarness(x => x.AddConsumer<JobSubmittedConsumer, JobSubmittedConsumerDefinition>()).UseGenerousHarnessTimeouts());
+    }
+}

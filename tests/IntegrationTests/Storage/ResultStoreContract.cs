@@ -1,0 +1,157 @@
+using Prism.Contracts;
+using Prism.Results.Storage;
+
+namespace Prism.IntegrationTests.Storage;
+
+/// <summary>
+/// What every result store must do, run against each real implementation (SQLite file, PostgreSQL
+/// database): forward-only states, first outcome wins, one row per job, newest-first paging.
+/// </summary>
+public abstract class ResultStoreContract
+{
+    private static readonly DateTimeOffset T0 = new(2026, 11, 1, 12, 0, 0, TimeSpan.Zero);
+
+    protected abstract Task<IResultStore> CreateStoreAsync();
+
+    private static JobRecordUpdate Queued(Guid id, DateTimeOffset submitted, string kind = JobKinds.PixelsEntropy) =>
+        new() { JobId = id, Kind = kind, Status = JobStatus.Queued, SubmittedAt = submitted };
+
+    private static JobRecordUpdate Running(Guid id, DateTimeOffset submitted, int attempt = 1) => Queued(id, submitted) with
+    {
+        Status = JobStatus.Running, StartedAt = submitted.AddMilliseconds(40), Attempts = attempt,
+        ProcessorId = $"p{attempt}", Engine = "cpu", DeviceName = "test cpu",
+    };
+
+    private static JobRecordUpdate Succeeded(Guid id, DateTimeOffset submitted, string result = """{"answer":42}""") => Running(id, submitted) with
+    {
+        Status = JobStatus.Succeeded, CompletedAt = submitted.AddMilliseconds(100), ComputeMs = 12.5, ResultJson = result,
+    };
+
+    private static JobRecordUpdate Failed(Guid id, DateTimeOffset submitted) => Running(id, submitted) with
+    {
+        Status = JobStatus.Failed, CompletedAt = submitted.AddMilliseconds(90), ErrorCode = ErrorCodes.InvalidInput, ErrorMessage = "bad",
+    };
+
+    [Fact]
+    public async Task It_records_a_job_through_its_lifecycle()
+    {
+        var store = await CreateStoreAsync();
+        var id = Guid.NewGuid();
+
+        await store.ApplyAsync(Queued(id, T0), CancellationToken.None);
+        Assert.Equal(JobStatus.Queued, (await store.GetAsync(id, CancellationToken.None))!.Status);
+
+        await store.ApplyAsync(Running(id, T0), CancellationToken.None);
+        var running = (await store.GetAsync(id, CancellationToken.None))!;
+        Assert.Equal(JobStatus.Running, running.Status);
+        Assert.Equal("cpu", running.Accelerator!.Engine);
+
+        await store.ApplyAsync(Succeeded(id, T0), CancellationToken.None);
+        var done = (await store.GetAsync(id, CancellationToken.None))!;
+        Assert.Equal(JobStatus.Succeeded, done.Status);
+        Assert.Equal(T0, done.SubmittedAt);
+        Assert.Equal(T0.AddMilliseconds(40), done.StartedAt);
+        Assert.Equal(T0.AddMilliseconds(100), done.CompletedAt);
+        Assert.Equal(40, done.Timings.QueueMs);
+        Assert.Equal(100, done.Timings.TotalMs);
+        Assert.Equal(12.5, done.Timings.ComputeMs);
+        Assert.Equal(42, done.Result!.Value.GetProperty("answer").GetInt32());
+        Assert.Null(done.Error);
+        Assert.Equal(1, done.Attempts);
+    }
+
+    [Fact]
+    public async Task It_never_moves_a_state_backwards()
+    {
+        var store = await CreateStoreAsync();
+        var id = Guid.NewGuid();
+
+        // Events arrive in reverse order, as after a redelivery.
+        await store.ApplyAsync(Succeeded(id, T0), CancellationToken.None);
+        await store.ApplyAsync(Running(id, T0, attempt: 2), CancellationToken.None);
+        await store.ApplyAsync(Queued(id, T0), CancellationToken.None);
+
+        var job = (await store.GetAsync(id, CancellationToken.None))!;
+        Assert.Equal(JobStatus.Succeeded, job.Status);
+        Assert.Equal(42, job.Result!.Value.GetProperty("answer").GetInt32());
+        Assert.Equal("p1", job.Accelerator!.ProcessorId);
+        Assert.Equal(2, job.Attempts);
+    }
+
+    [Fact]
+    public async Task It_keeps_the_first_outcome()
+    {
+        var store = await CreateStoreAsync();
+        var id = Guid.NewGuid();
+
+        await store.ApplyAsync(Succeeded(id, T0), CancellationToken.None);
+        await store.ApplyAsync(Failed(id, T0), CancellationToken.None);
+        await store.ApplyAsync(Succeeded(id, T0, """{"answer":7}"""), CancellationToken.None);
+
+        var job = (await store.GetAsync(id, CancellationToken.None))!;
+        Assert.Equal(JobStatus.Succeeded, job.Status);
+        Assert.Null(job.Error);
+        Assert.Equal(42, job.Result!.Value.GetProperty("answer").GetInt32());
+    }
+
+    [Fact]
+    public async Task It_keeps_one_row_per_job_under_concurrent_duplicates()
+    {
+        var store = await CreateStoreAsync();
+        var ids = Enumerable.Range(0, 60).Select(_ => Guid.NewGuid()).ToArray();
+
+        // Every event of every job three times, all at once, in shuffled order.
+        var updates = ids.SelectMany((id, i) => new[] { Queued(id, T0.AddSeconds(i)), Running(id, T0.AddSeconds(i)), Succeeded(id, T0.AddSeconds(i)) })
+            .SelectMany(u => new[] { u, u, u }).OrderBy(_ => Random.Shared.Next()).ToArray();
+        await Parallel.ForEachAsync(updates, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (u, ct) => await store.ApplyAsync(u, ct));
+
+        var page = await store.ListAsync(new JobQuery(null, null, 500, null), CancellationToken.None);
+        Assert.Equal(ids.Length, page.Items.Count);
+        Assert.Equal(ids.Order(), page.Items.Select(j => j.JobId).Order());
+        Assert.All(page.Items, j => Assert.Equal(JobStatus.Succeeded, j.Status));
+    }
+
+    [Fact]
+    public async Task It_lists_newest_first_with_filters_and_cursor_paging()
+    {
+        var store = await CreateStoreAsync();
+        var ids = new List<Guid>();
+        for (var i = 0; i < 25; i++)
+        {
+            var id = Guid.NewGuid();
+            ids.Add(id);
+            var kind = i % 2 == 0 ? JobKinds.PixelsEntropy : JobKinds.PixelsSegment;
+            await store.ApplyAsync(Queued(id, T0.AddSeconds(i), kind), CancellationToken.None);
+            if (i % 3 == 0) await store.ApplyAsync(Failed(id, T0.AddSeconds(i)) with { Kind = kind }, CancellationToken.None);
+        }
+
+        var seen = new List<Guid>();
+        JobCursor? cursor = null;
+        var pages = 0;
+        do
+        {
+            var page = await store.ListAsync(new JobQuery(null, null, 10, cursor), CancellationToken.None);
+            seen.AddRange(page.Items.Select(j => j.JobId));
+            pages++;
+            cursor = page.NextCursor is null ? null : JobCursor.TryDecode(page.NextCursor, out var next) ? next : throw new InvalidOperationException("bad cursor");
+        }
+        while (cursor is not null);
+
+        Assert.Equal(3, pages);
+        Assert.Equal(Enumerable.Reverse(ids), seen);
+
+        var failed = await store.ListAsync(new JobQuery(JobStatus.Failed, null, 100, null), CancellationToken.None);
+        Assert.Equal(ids.Where((_, i) => i % 3 == 0).Reverse(), failed.Items.Select(j => j.JobId));
+
+        var segments = await store.ListAsync(new JobQuery(null, JobKinds.PixelsSegment, 100, null), CancellationToken.None);
+        Assert.Equal(12, segments.Items.Count);
+        Assert.All(segments.Items, j => Assert.Equal(JobKinds.PixelsSegment, j.Kind));
+    }
+
+    [Fact]
+    public async Task It_returns_nothing_for_an_unknown_job()
+    {
+        var store = await CreateStoreAsync();
+        Assert.Null(await store.GetAsync(Guid.NewGuid(), CancellationToken.None));
+    }
+}
