@@ -52,7 +52,8 @@ public sealed class ServiceProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = AppContext.BaseDirectory,
         };
-        info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        // "Urls" (not ASPNETCORE_URLS): the output folder holds Standalone's appsettings.json, whose Urls would win over host settings.
+        info.Environment["Urls"] = $"http://127.0.0.1:{port}";
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
