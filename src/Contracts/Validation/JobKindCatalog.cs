@@ -8,6 +8,7 @@ public static class JobKindCatalog
     public static IReadOnlyList<IJobKind> All { get; } =
     [
         new PixelsEntropyKind(),
+        new PixelsSegmentKind(),
     ];
 
     private static readonly Dictionary<string, IJobKind> ByName = All.ToDictionary(k => k.Name, StringComparer.Ordinal);
