@@ -1,4 +1,5 @@
 using Prism.Contracts.Kinds.Pixels;
+using Prism.Contracts.Kinds.Pwsa;
 
 namespace Prism.Contracts.Validation;
 
@@ -9,6 +10,7 @@ public static class JobKindCatalog
     [
         new PixelsEntropyKind(),
         new PixelsSegmentKind(),
+        new PwsaDetectKind(),
     ];
 
     private static readonly Dictionary<string, IJobKind> ByName = All.ToDictionary(k => k.Name, StringComparer.Ordinal);
