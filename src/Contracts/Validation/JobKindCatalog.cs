@@ -1,4 +1,5 @@
 using Prism.Contracts.Kinds.Pixels;
+using Prism.Contracts.Kinds.Pwsa;
 
 namespace Prism.Contracts.Validation;
 
@@ -8,6 +9,7 @@ public static class JobKindCatalog
     public static IReadOnlyList<IJobKind> All { get; } =
     [
         new PixelsEntropyKind(),
+        new PwsaFuseKind(),
     ];
 
     private static readonly Dictionary<string, IJobKind> ByName = All.ToDictionary(k => k.Name, StringComparer.Ordinal);
