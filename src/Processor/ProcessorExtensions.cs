@@ -3,6 +3,7 @@ using Prism.Processor.Compute;
 using Prism.Processor.Jobs;
 using Prism.Processor.Kinds.Pixels;
 using Prism.Processor.Kinds.Pwsa;
+using Prism.Processor.Kinds.Timeseries;
 using Prism.ServiceDefaults.Health;
 using Prism.ServiceDefaults.Messaging;
 
@@ -28,6 +29,7 @@ public static class ProcessorExtensions
 
         builder.Services.AddComputeKind<IEntropyEngine, EntropyCpuEngine, EntropyIlgpuEngine, PixelsEntropyHandler>();
         builder.Services.AddComputeKind<IFuseEngine, FuseCpuEngine, FuseIlgpuEngine, PwsaFuseHandler>();
+        builder.Services.AddComputeKind<IForecastEngine, ForecastCpuEngine, ForecastIlgpuEngine, TimeseriesForecastHandler>();
 
         builder.Services.AddHealthChecks().AddCheck<ComputeHealthCheck>("compute", tags: [HealthTags.Ready]);
         builder.AddBusConsumers(x => x.AddConsumer<JobSubmittedConsumer, JobSubmittedConsumerDefinition>());

@@ -1,5 +1,6 @@
 using Prism.Contracts.Kinds.Pixels;
 using Prism.Contracts.Kinds.Pwsa;
+using Prism.Contracts.Kinds.Timeseries;
 
 namespace Prism.Contracts.Validation;
 
@@ -10,6 +11,7 @@ public static class JobKindCatalog
     [
         new PixelsEntropyKind(),
         new PwsaFuseKind(),
+        new TimeseriesForecastKind(),
     ];
 
     private static readonly Dictionary<string, IJobKind> ByName = All.ToDictionary(k => k.Name, StringComparer.Ordinal);
