@@ -1,3 +1,4 @@
+using Prism.Contracts.Kinds.Causal;
 using Prism.Contracts.Kinds.Pixels;
 using Prism.Contracts.Kinds.Pwsa;
 using Prism.Contracts.Kinds.Timeseries;
@@ -12,6 +13,7 @@ public static class JobKindCatalog
         new PixelsEntropyKind(),
         new PwsaFuseKind(),
         new TimeseriesForecastKind(),
+        new CausalTransferEntropyKind(),
     ];
 
     private static readonly Dictionary<string, IJobKind> ByName = All.ToDictionary(k => k.Name, StringComparer.Ordinal);
