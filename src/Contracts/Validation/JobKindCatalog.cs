@@ -10,6 +10,7 @@ public static class JobKindCatalog
     [
         new PixelsEntropyKind(),
         new FinanceOptimizeKind(),
+        new FinanceRiskKind(),
     ];
 
     private static readonly Dictionary<string, IJobKind> ByName = All.ToDictionary(k => k.Name, StringComparer.Ordinal);

@@ -30,4 +30,16 @@ public sealed class When_running_the_finance_samples
         Assert.True(output.SharpeRatio > minRisk.SharpeRatio);
         Assert.True(output.Risk > minRisk.Risk);
     }
+
+    [Fact]
+    public async Task The_risk_sample_is_valid_and_has_a_losing_tail()
+    {
+        var parsed = new FinanceRiskKind().Parse(Sample("finance.risk"));
+        Assert.True(parsed.IsValid, parsed.Errors.ToString());
+        var output = (FinanceRiskOutput)await new FinanceRiskHandler(new RiskCpuEngine()).ExecuteAsync(parsed.Input!, CancellationToken.None);
+        Assert.True(output.Var > 0);
+        Assert.True(output.Cvar > output.Var);
+        Assert.True(output.MeanLoss < 0); // positive expected returns: the average path gains
+        Assert.Equal(200_000, output.Paths);
+    }
 }
