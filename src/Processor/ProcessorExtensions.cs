@@ -3,6 +3,7 @@ using Prism.Processor.Compute;
 using Prism.Processor.Jobs;
 using Prism.Processor.Kinds.Finance;
 using Prism.Processor.Kinds.Pixels;
+using Prism.Processor.Kinds.Telecom;
 using Prism.ServiceDefaults.Health;
 using Prism.ServiceDefaults.Messaging;
 
@@ -29,6 +30,7 @@ public static class ProcessorExtensions
         builder.Services.AddComputeKind<IEntropyEngine, EntropyCpuEngine, EntropyIlgpuEngine, PixelsEntropyHandler>();
         builder.Services.AddComputeKind<ICovarianceEngine, CovarianceCpuEngine, CovarianceIlgpuEngine, FinanceOptimizeHandler>();
         builder.Services.AddComputeKind<IRiskEngine, RiskCpuEngine, RiskIlgpuEngine, FinanceRiskHandler>();
+        builder.Services.AddComputeKind<IShortestPathEngine, ShortestPathCpuEngine, ShortestPathIlgpuEngine, TelecomOptimizeHandler>();
 
         builder.Services.AddHealthChecks().AddCheck<ComputeHealthCheck>("compute", tags: [HealthTags.Ready]);
         builder.AddBusConsumers(x => x.AddConsumer<JobSubmittedConsumer, JobSubmittedConsumerDefinition>());

@@ -1,5 +1,6 @@
 using Prism.Contracts.Kinds.Finance;
 using Prism.Contracts.Kinds.Pixels;
+using Prism.Contracts.Kinds.Telecom;
 
 namespace Prism.Contracts.Validation;
 
@@ -11,6 +12,7 @@ public static class JobKindCatalog
         new PixelsEntropyKind(),
         new FinanceOptimizeKind(),
         new FinanceRiskKind(),
+        new TelecomOptimizeKind(),
     ];
 
     private static readonly Dictionary<string, IJobKind> ByName = All.ToDictionary(k => k.Name, StringComparer.Ordinal);
