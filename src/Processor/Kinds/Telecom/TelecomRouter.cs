@@ -81,18 +81,30 @@ public static class TelecomRouter
         {
             var reference = Math.Max(MaxUtilization(graph, demands, current), double.Epsilon);
             var changed = false;
+            // cost[e] is a pure function of (load[e], the demand's bandwidth, reference). Demands come
+            // largest first, so runs share a bandwidth: refill all costs only when it changes, and
+            // otherwise just the links whose load moved.
+            var costsFor = double.NaN;
+            double Cost(int e, double bandwidth) =>
+                graph.Latency[e] * Math.Exp(Kappa * Math.Max(0, load[e] + bandwidth) / graph.Bandwidth[e] / reference);
             foreach (var i in order)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var d = demands[i];
                 foreach (var e in current[i]!.Links) load[e] -= d.Bandwidth;
-                for (var e = 0; e < cost.Length; e++)
+                if (d.Bandwidth != costsFor)
                 {
-                    cost[e] = graph.Latency[e] * Math.Exp(Kappa * Math.Max(0, load[e] + d.Bandwidth) / graph.Bandwidth[e] / reference);
+                    for (var e = 0; e < cost.Length; e++) cost[e] = Cost(e, d.Bandwidth);
+                    costsFor = d.Bandwidth;
+                }
+                else
+                {
+                    foreach (var e in current[i]!.Links) cost[e] = Cost(e, d.Bandwidth);
                 }
                 Dijkstra.Run(graph, cost, d.Source, distance, heap, stopAt: d.Destination);
                 var route = RoutePaths.Trace(graph, cost, distance, d.Source, d.Destination);
                 foreach (var e in route.Links) load[e] += d.Bandwidth;
+                foreach (var e in route.Links) cost[e] = Cost(e, d.Bandwidth);
                 changed |= !route.Links.AsSpan().SequenceEqual(current[i]!.Links);
                 current[i] = route;
             }
