@@ -5,6 +5,9 @@ using Prism.Processor.Kinds.Causal;
 using Prism.Processor.Kinds.Pixels;
 using Prism.Processor.Kinds.Pwsa;
 using Prism.Processor.Kinds.Timeseries;
+using Prism.Processor.Kinds.Finance;
+using Prism.Processor.Kinds.Pixels;
+using Prism.Processor.Kinds.Telecom;
 using Prism.ServiceDefaults.Health;
 using Prism.ServiceDefaults.Messaging;
 
@@ -38,6 +41,9 @@ public static class ProcessorExtensions
         builder.Services.AddComputeKind<IFuseEngine, FuseCpuEngine, FuseIlgpuEngine, PwsaFuseHandler>();
         builder.Services.AddComputeKind<IForecastEngine, ForecastCpuEngine, ForecastIlgpuEngine, TimeseriesForecastHandler>();
         builder.Services.AddComputeKind<ITransferEntropyEngine, TransferEntropyCpuEngine, TransferEntropyIlgpuEngine, CausalTransferEntropyHandler>();
+        builder.Services.AddComputeKind<ICovarianceEngine, CovarianceCpuEngine, CovarianceIlgpuEngine, FinanceOptimizeHandler>();
+        builder.Services.AddComputeKind<IRiskEngine, RiskCpuEngine, RiskIlgpuEngine, FinanceRiskHandler>();
+        builder.Services.AddComputeKind<IShortestPathEngine, ShortestPathCpuEngine, ShortestPathIlgpuEngine, TelecomOptimizeHandler>();
 
         builder.Services.AddHealthChecks().AddCheck<ComputeHealthCheck>("compute", tags: [HealthTags.Ready]);
         builder.AddBusConsumers(x =>

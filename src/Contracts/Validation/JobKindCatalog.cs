@@ -2,6 +2,9 @@ using Prism.Contracts.Kinds.Causal;
 using Prism.Contracts.Kinds.Pixels;
 using Prism.Contracts.Kinds.Pwsa;
 using Prism.Contracts.Kinds.Timeseries;
+using Prism.Contracts.Kinds.Finance;
+using Prism.Contracts.Kinds.Pixels;
+using Prism.Contracts.Kinds.Telecom;
 
 namespace Prism.Contracts.Validation;
 
@@ -16,6 +19,9 @@ public static class JobKindCatalog
         new PwsaFuseKind(),
         new TimeseriesForecastKind(),
         new CausalTransferEntropyKind(),
+        new FinanceOptimizeKind(),
+        new FinanceRiskKind(),
+        new TelecomOptimizeKind(),
     ];
 
     private static readonly Dictionary<string, IJobKind> ByName = All.ToDictionary(k => k.Name, StringComparer.Ordinal);
