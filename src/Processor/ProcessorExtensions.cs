@@ -1,6 +1,7 @@
 using MassTransit;
 using Prism.Processor.Compute;
 using Prism.Processor.Jobs;
+using Prism.Processor.Kinds.Graph;
 using Prism.Processor.Kinds.Pixels;
 using Prism.ServiceDefaults.Health;
 using Prism.ServiceDefaults.Messaging;
@@ -26,6 +27,7 @@ public static class ProcessorExtensions
         builder.Services.AddSingleton<JobRunner>();
 
         builder.Services.AddComputeKind<IEntropyEngine, EntropyCpuEngine, EntropyIlgpuEngine, PixelsEntropyHandler>();
+        builder.Services.AddComputeKind<IColoringEngine, ColoringCpuEngine, ColoringIlgpuEngine, GraphColorHandler>();
 
         builder.Services.AddHealthChecks().AddCheck<ComputeHealthCheck>("compute", tags: [HealthTags.Ready]);
         builder.AddBusConsumers(x => x.AddConsumer<JobSubmittedConsumer, JobSubmittedConsumerDefinition>());

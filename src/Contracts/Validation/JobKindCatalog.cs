@@ -1,3 +1,4 @@
+using Prism.Contracts.Kinds.Graph;
 using Prism.Contracts.Kinds.Pixels;
 
 namespace Prism.Contracts.Validation;
@@ -8,6 +9,7 @@ public static class JobKindCatalog
     public static IReadOnlyList<IJobKind> All { get; } =
     [
         new PixelsEntropyKind(),
+        new GraphColorKind(),
     ];
 
     private static readonly Dictionary<string, IJobKind> ByName = All.ToDictionary(k => k.Name, StringComparer.Ordinal);
