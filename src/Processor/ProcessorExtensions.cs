@@ -3,6 +3,7 @@ using Prism.Processor.Compute;
 using Prism.Processor.Jobs;
 using Prism.Processor.Kinds.Graph;
 using Prism.Processor.Kinds.Pixels;
+using Prism.Processor.Kinds.Robotics;
 using Prism.ServiceDefaults.Health;
 using Prism.ServiceDefaults.Messaging;
 
@@ -28,6 +29,7 @@ public static class ProcessorExtensions
 
         builder.Services.AddComputeKind<IEntropyEngine, EntropyCpuEngine, EntropyIlgpuEngine, PixelsEntropyHandler>();
         builder.Services.AddComputeKind<IColoringEngine, ColoringCpuEngine, ColoringIlgpuEngine, GraphColorHandler>();
+        builder.Services.AddComputeKind<IVisibilityEngine, VisibilityCpuEngine, VisibilityIlgpuEngine, RoboticsPlanHandler>();
 
         builder.Services.AddHealthChecks().AddCheck<ComputeHealthCheck>("compute", tags: [HealthTags.Ready]);
         builder.AddBusConsumers(x => x.AddConsumer<JobSubmittedConsumer, JobSubmittedConsumerDefinition>());

@@ -1,5 +1,6 @@
 using Prism.Contracts.Kinds.Graph;
 using Prism.Contracts.Kinds.Pixels;
+using Prism.Contracts.Kinds.Robotics;
 
 namespace Prism.Contracts.Validation;
 
@@ -10,6 +11,7 @@ public static class JobKindCatalog
     [
         new PixelsEntropyKind(),
         new GraphColorKind(),
+        new RoboticsPlanKind(),
     ];
 
     private static readonly Dictionary<string, IJobKind> ByName = All.ToDictionary(k => k.Name, StringComparer.Ordinal);
