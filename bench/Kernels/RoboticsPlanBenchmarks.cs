@@ -1,0 +1,39 @@
+using BenchmarkDotNet.Attributes;
+using Prism.Contracts.Kinds.Robotics;
+using Prism.Processor.Kinds.Robotics;
+
+namespace Prism.Kernels;
+
+/// <summary>
+/// <c>robotics.plan</c> among 500 random discs in a 200×200 box (32-gons, about 16,000 candidate
+/// waypoints before pruning): the CPU engine (grid-accelerated visibility in parallel + A*) against the
+/// plain planner (every candidate edge against every obstacle, Dijkstra by scans), same polygons.
+/// </summary>
+[MemoryDiagnoser]
+[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 3)]
+public class RoboticsPlanBenchmarks
+{
+    private const int Obstacles = 500;
+    private RoboticsPlanInput _input = null!;
+    private readonly RoboticsPlanHandler _handler = new(new VisibilityCpuEngine());
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var random = new Random(42);
+        var obstacles = new List<CircleObstacle>();
+        while (obstacles.Count < Obstacles)
+        {
+            double x = random.NextDouble() * 200, y = random.NextDouble() * 200, r = 0.5 + random.NextDouble() * 2;
+            if (Math.Min(Math.Pow(x - 2, 2) + Math.Pow(y - 2, 2), Math.Pow(x - 198, 2) + Math.Pow(y - 198, 2)) < Math.Pow(r + 1, 2)) continue;
+            obstacles.Add(new CircleObstacle { Center = [x, y], Radius = r });
+        }
+        _input = new RoboticsPlanInput { Start = [2, 2], Goal = [198, 198], Bounds = [0, 0, 200, 200], Obstacles = [.. obstacles], RobotRadius = 0.5, MaxVelocity = 1 };
+    }
+
+    [Benchmark(Baseline = true, Description = "plain planner (single-threaded, brute force)")]
+    public double Reference() => PlanningReference.ShortestLength(_input, SceneBuilder.SidesFor(Obstacles));
+
+    [Benchmark(Description = "CPU engine (grid + parallel + A*)")]
+    public double CpuEngine() => ((RoboticsPlanOutput)_handler.ExecuteAsync(_input, CancellationToken.None).GetAwaiter().GetResult()).Length;
+}
