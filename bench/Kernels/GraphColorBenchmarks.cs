@@ -17,7 +17,6 @@ namespace Prism.Kernels;
 /// </summary>
 [MemoryDiagnoser]
 [Config(typeof(ColorsConfig))]
-[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 3)]
 public class GraphColorBenchmarks
 {
     /// <summary>Budget per graph: (attempts, iterations). attempts × iterations stays within the schema's cap.</summary>

@@ -1,21 +1,26 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Engines;
 using Prism.Contracts.Kinds.Robotics;
 using Prism.Processor.Kinds.Robotics;
 
 namespace Prism.Kernels;
 
 /// <summary>
-/// <c>robotics.plan</c> among 500 random discs in a 200×200 box (32-gons, about 16,000 candidate
+/// <c>robotics.plan</c> among random discs in a 200×200 box (500 discs: 32-gons, about 16,000 candidate
 /// waypoints before pruning): the CPU engine (grid-accelerated visibility in parallel + A*) against the
 /// plain planner (every candidate edge against every obstacle, Dijkstra by scans), same polygons.
+/// Operations take seconds to minutes (the plain planner ~3.5 min at 500 discs on 2 cores), hence
+/// three monitored iterations.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 3)]
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
 public class RoboticsPlanBenchmarks
 {
-    private const int Obstacles = 500;
     private RoboticsPlanInput _input = null!;
     private readonly RoboticsPlanHandler _handler = new(new VisibilityCpuEngine());
+
+    [Params(100, 500)]
+    public int Obstacles { get; set; } = 500;
 
     [GlobalSetup]
     public void Setup()

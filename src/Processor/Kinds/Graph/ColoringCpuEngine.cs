@@ -15,6 +15,8 @@ public sealed class ColoringCpuEngine : IColoringEngine
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(start);
+        // A chain moves a vertex to another colour: one colour leaves no move.
+        ArgumentOutOfRangeException.ThrowIfLessThan(colors, 2);
         var winner = new StrongBox<int>(int.MaxValue);
         var solutions = new int[budget.Attempts][];
 

@@ -28,6 +28,8 @@ public sealed class ColoringIlgpuEngine : IColoringEngine
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(start);
+        // A chain moves a vertex to another colour: one colour leaves no move.
+        ArgumentOutOfRangeException.ThrowIfLessThan(colors, 2);
         var accelerator = _device.Accelerator!;
         int n = graph.VertexCount, chains = budget.Attempts;
         await _device.LaunchGate.WaitAsync(cancellationToken).ConfigureAwait(false);

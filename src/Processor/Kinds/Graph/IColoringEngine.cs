@@ -9,5 +9,6 @@ public interface IColoringEngine
     /// searching for a conflict-free colouring with <paramref name="colors"/> colours. Returns that of
     /// the lowest-numbered chain that succeeded — deterministic whatever the scheduling — or null.
     /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="colors"/> is below 2.</exception>
     Task<int[]?> ReduceAsync(ColoringGraph graph, int[] start, int colors, TabuBudget budget, CancellationToken cancellationToken);
 }
