@@ -8,6 +8,9 @@ using Prism.Processor.Kinds.Timeseries;
 using Prism.Processor.Kinds.Finance;
 using Prism.Processor.Kinds.Pixels;
 using Prism.Processor.Kinds.Telecom;
+using Prism.Processor.Kinds.Graph;
+using Prism.Processor.Kinds.Pixels;
+using Prism.Processor.Kinds.Robotics;
 using Prism.ServiceDefaults.Health;
 using Prism.ServiceDefaults.Messaging;
 
@@ -44,6 +47,8 @@ public static class ProcessorExtensions
         builder.Services.AddComputeKind<ICovarianceEngine, CovarianceCpuEngine, CovarianceIlgpuEngine, FinanceOptimizeHandler>();
         builder.Services.AddComputeKind<IRiskEngine, RiskCpuEngine, RiskIlgpuEngine, FinanceRiskHandler>();
         builder.Services.AddComputeKind<IShortestPathEngine, ShortestPathCpuEngine, ShortestPathIlgpuEngine, TelecomOptimizeHandler>();
+        builder.Services.AddComputeKind<IColoringEngine, ColoringCpuEngine, ColoringIlgpuEngine, GraphColorHandler>();
+        builder.Services.AddComputeKind<IVisibilityEngine, VisibilityCpuEngine, VisibilityIlgpuEngine, RoboticsPlanHandler>();
 
         builder.Services.AddHealthChecks().AddCheck<ComputeHealthCheck>("compute", tags: [HealthTags.Ready]);
         builder.AddBusConsumers(x =>

@@ -5,6 +5,9 @@ using Prism.Contracts.Kinds.Timeseries;
 using Prism.Contracts.Kinds.Finance;
 using Prism.Contracts.Kinds.Pixels;
 using Prism.Contracts.Kinds.Telecom;
+using Prism.Contracts.Kinds.Graph;
+using Prism.Contracts.Kinds.Pixels;
+using Prism.Contracts.Kinds.Robotics;
 
 namespace Prism.Contracts.Validation;
 
@@ -22,6 +25,8 @@ public static class JobKindCatalog
         new FinanceOptimizeKind(),
         new FinanceRiskKind(),
         new TelecomOptimizeKind(),
+        new GraphColorKind(),
+        new RoboticsPlanKind(),
     ];
 
     private static readonly Dictionary<string, IJobKind> ByName = All.ToDictionary(k => k.Name, StringComparer.Ordinal);
