@@ -32,6 +32,7 @@ public static class ProcessorExtensions
         builder.Services.AddSingleton<ComputeDevice>();
         builder.Services.AddSingleton<KindHandlerRegistry>();
         builder.Services.AddSingleton<ProcessorMetrics>();
+        builder.Services.AddHostedService<ComputeStartup>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<JobRunner>();
         builder.Services.AddSingleton<CancellationRegistry>();
