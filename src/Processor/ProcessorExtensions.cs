@@ -2,15 +2,13 @@ using MassTransit;
 using Prism.Processor.Compute;
 using Prism.Processor.Jobs;
 using Prism.Processor.Kinds.Causal;
-using Prism.Processor.Kinds.Pixels;
-using Prism.Processor.Kinds.Pwsa;
-using Prism.Processor.Kinds.Timeseries;
 using Prism.Processor.Kinds.Finance;
-using Prism.Processor.Kinds.Pixels;
-using Prism.Processor.Kinds.Telecom;
 using Prism.Processor.Kinds.Graph;
 using Prism.Processor.Kinds.Pixels;
+using Prism.Processor.Kinds.Pwsa;
 using Prism.Processor.Kinds.Robotics;
+using Prism.Processor.Kinds.Telecom;
+using Prism.Processor.Kinds.Timeseries;
 using Prism.ServiceDefaults.Health;
 using Prism.ServiceDefaults.Messaging;
 

@@ -1,13 +1,11 @@
 using Prism.Contracts.Kinds.Causal;
-using Prism.Contracts.Kinds.Pixels;
-using Prism.Contracts.Kinds.Pwsa;
-using Prism.Contracts.Kinds.Timeseries;
 using Prism.Contracts.Kinds.Finance;
-using Prism.Contracts.Kinds.Pixels;
-using Prism.Contracts.Kinds.Telecom;
 using Prism.Contracts.Kinds.Graph;
 using Prism.Contracts.Kinds.Pixels;
+using Prism.Contracts.Kinds.Pwsa;
 using Prism.Contracts.Kinds.Robotics;
+using Prism.Contracts.Kinds.Telecom;
+using Prism.Contracts.Kinds.Timeseries;
 
 namespace Prism.Contracts.Validation;
 
