@@ -96,38 +96,40 @@ public sealed class When_the_processor_consumes_a_job(ProcessorFactory factory) 
         Assert.DoesNotContain(Harness.Published.Select<JobCompleted>(), m => m.Context.Message.JobId == job.JobId);
     }
 
+    /// <summary>Takes the processor's only compute slot, so published jobs queue behind it until released.</summary>
+    private Task<IDisposable> HoldTheSlotAsync() =>
+        factory.Services.GetRequiredService<PriorityGate>().EnterAsync(QueueNames.MaxPriority, TestContext.Current.CancellationToken);
+
     [Fact]
     public async Task A_queued_job_that_is_cancelled_never_starts()
     {
-        var blocker = SlowJob();
+        var gate = factory.Services.GetRequiredService<PriorityGate>();
         var queued = Job(new { width = 1, height = 1, pixels = new[] { 5 } });
-        await Harness.Bus.Publish(blocker, TestContext.Current.CancellationToken);
-        await StartedFor(blocker.JobId);
-        await Harness.Bus.Publish(queued, TestContext.Current.CancellationToken);
-        await Harness.Bus.Publish(new CancelJob { JobId = queued.JobId, Kind = queued.Kind, SubmittedAt = queued.SubmittedAt, RequestedAt = DateTimeOffset.UtcNow }, TestContext.Current.CancellationToken);
+        using (await HoldTheSlotAsync())
+        {
+            await Harness.Bus.Publish(queued, TestContext.Current.CancellationToken);
+            Assert.True(await Eventually.True(() => gate.Waiting == 1), "The job never reached the compute slots.");
+            await Harness.Bus.Publish(new CancelJob { JobId = queued.JobId, Kind = queued.Kind, SubmittedAt = queued.SubmittedAt, RequestedAt = DateTimeOffset.UtcNow }, TestContext.Current.CancellationToken);
+            Assert.True(await Eventually.True(() => Harness.Consumed.Select<CancelJob>().Any(m => m.Context.Message.JobId == queued.JobId)));
+        }
 
         var cancelled = await PublishedFor<JobCancelled>(m => m.JobId == queued.JobId);
         Assert.Null(cancelled.StartedAt);
         Assert.DoesNotContain(Harness.Published.Select<JobStarted>(), m => m.Context.Message.JobId == queued.JobId);
-        await CompletedFor(blocker.JobId);
     }
 
     [Fact]
     public async Task A_high_priority_job_overtakes_a_flood_of_low_priority_ones()
     {
         var gate = factory.Services.GetRequiredService<PriorityGate>();
-        var blocker = SlowJob();
-        await Harness.Bus.Publish(blocker, TestContext.Current.CancellationToken);
-        await StartedFor(blocker.JobId);
-
         var low = Enumerable.Range(0, 20).Select(i => Job(new { width = 8, height = 8, pixels = Enumerable.Range(i, 64).ToArray() })).ToArray();
-        foreach (var job in low) await Harness.Bus.Publish(job, TestContext.Current.CancellationToken);
         var urgent = Job(new { width = 8, height = 8, pixels = Enumerable.Range(0, 64).ToArray() }) with { Priority = 9 };
-        await Harness.Bus.Publish(urgent, TestContext.Current.CancellationToken);
-
-        // All 21 wait behind the blocker; then free the slot by cancelling it.
-        Assert.True(await Eventually.True(() => gate.Waiting == 21), $"{gate.Waiting} jobs waiting for the slot, expected 21.");
-        await Harness.Bus.Publish(new CancelJob { JobId = blocker.JobId, Kind = blocker.Kind, SubmittedAt = blocker.SubmittedAt, RequestedAt = DateTimeOffset.UtcNow }, TestContext.Current.CancellationToken);
+        using (await HoldTheSlotAsync())
+        {
+            foreach (var job in low) await Harness.Bus.Publish(job, TestContext.Current.CancellationToken);
+            await Harness.Bus.Publish(urgent, TestContext.Current.CancellationToken);
+            Assert.True(await Eventually.True(() => gate.Waiting == 21), $"{gate.Waiting} jobs waiting for the slot, expected 21.");
+        }
 
         await CompletedFor(urgent.JobId);
         foreach (var job in low) await CompletedFor(job.JobId);
@@ -135,6 +137,7 @@ public sealed class When_the_processor_consumes_a_job(ProcessorFactory factory) 
             .Where(m => m.JobId == urgent.JobId || low.Any(l => l.JobId == m.JobId)).OrderBy(m => m.StartedAt).Select(m => m.JobId).ToList();
         Assert.Equal(21, order.Count);
         Assert.Equal(urgent.JobId, order[0]); // published last, started first
+        Assert.Equal(low.Select(j => j.JobId), order.Skip(1)); // the rest in arrival order
     }
 
     [Fact]
