@@ -42,6 +42,11 @@ public static class BatchFile
                 problems.Add($"line {number}: kind: is required.");
                 continue;
             }
+            if (request.Input.ValueKind != JsonValueKind.Object)
+            {
+                problems.Add($"line {number}: input: is required and must be a JSON object.");
+                continue;
+            }
             if (JobKindCatalog.Find(request.Kind) is { } kind)
             {
                 var parsed = kind.Parse(request.Input);
