@@ -18,6 +18,9 @@ public static class ErrorCodes
     /// <summary>The job was not started before its deadline.</summary>
     public const string DeadlineExceeded = "deadline_exceeded";
 
+    /// <summary>The job was cancelled (its <c>error.code</c> when it ends <c>cancelled</c>).</summary>
+    public const string Cancelled = "cancelled";
+
     /// <summary>The processor kept failing on the job after its retries.</summary>
     public const string ProcessingFailed = "processing_failed";
 }

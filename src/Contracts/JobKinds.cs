@@ -16,6 +16,17 @@ public static class JobKinds
     public const string RoboticsPlan = "robotics.plan";
     public const string LlmQuery = "llm.query";
 
+    /// <summary>Every kind name, including those no processor may serve yet.</summary>
+    public static IReadOnlyList<string> All { get; } =
+    [
+        PixelsEntropy, PixelsSegment, PwsaDetect, PwsaFuse, TimeseriesForecast, CausalTransferEntropy,
+        FinanceOptimize, FinanceRisk, GraphColor, TelecomOptimize, RoboticsPlan, LlmQuery,
+    ];
+
+    /// <summary>Every domain, with its kinds (<c>GET /api/v1/{domain}/health</c> serves one per domain).</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> ByDomain { get; } =
+        All.GroupBy(DomainOf).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g], StringComparer.Ordinal);
+
     /// <summary>The domain part of a kind name: <c>pixels.entropy</c> → <c>pixels</c>.</summary>
     public static string DomainOf(string kind)
     {

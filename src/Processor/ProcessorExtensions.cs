@@ -1,8 +1,10 @@
 using MassTransit;
 using Prism.Processor.Compute;
 using Prism.Processor.Jobs;
+using Prism.Processor.Kinds.Causal;
 using Prism.Processor.Kinds.Pixels;
 using Prism.Processor.Kinds.Pwsa;
+using Prism.Processor.Kinds.Timeseries;
 using Prism.ServiceDefaults.Health;
 using Prism.ServiceDefaults.Messaging;
 
@@ -29,6 +31,9 @@ public static class ProcessorExtensions
         builder.Services.AddComputeKind<IEntropyEngine, EntropyCpuEngine, EntropyIlgpuEngine, PixelsEntropyHandler>();
         builder.Services.AddComputeKind<ISegmentEngine, SegmentCpuEngine, SegmentIlgpuEngine, PixelsSegmentHandler>();
         builder.Services.AddSingleton<IKindHandler, PwsaDetectHandler>(); // reuses the segment and entropy engines
+        builder.Services.AddComputeKind<IFuseEngine, FuseCpuEngine, FuseIlgpuEngine, PwsaFuseHandler>();
+        builder.Services.AddComputeKind<IForecastEngine, ForecastCpuEngine, ForecastIlgpuEngine, TimeseriesForecastHandler>();
+        builder.Services.AddComputeKind<ITransferEntropyEngine, TransferEntropyCpuEngine, TransferEntropyIlgpuEngine, CausalTransferEntropyHandler>();
 
         builder.Services.AddHealthChecks().AddCheck<ComputeHealthCheck>("compute", tags: [HealthTags.Ready]);
         builder.AddBusConsumers(x => x.AddConsumer<JobSubmittedConsumer, JobSubmittedConsumerDefinition>());

@@ -1,5 +1,4 @@
 using Prism.Results;
-using Prism.Results.Apis;
 using Prism.ServiceDefaults;
 using Prism.ServiceDefaults.Messaging;
 
@@ -12,6 +11,6 @@ builder.AddPrismBus();
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
-app.MapResultsApi();
+app.MapResultsApis();
 
 app.Run();

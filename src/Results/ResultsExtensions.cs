@@ -1,7 +1,11 @@
 using MassTransit;
 using Npgsql;
+using Prism.Results.Apis;
 using Prism.Results.Events;
+using Prism.Results.Processors;
+using Prism.Results.Retention;
 using Prism.Results.Storage;
+using Prism.Results.Streaming;
 using Prism.ServiceDefaults.Health;
 using Prism.ServiceDefaults.Messaging;
 
@@ -20,10 +24,38 @@ public static class ResultsExtensions
         builder.Services.AddSingleton<JobEventRecorder>();
         builder.Services.AddSingleton<ResultsMetrics>();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<ResultsOptions>().BindConfiguration(ResultsOptions.SectionName)
+            .Validate(o => o.RetentionDays > 0, "Results:RetentionDays must be positive.")
+            .Validate(o => o.SweepIntervalMinutes > 0, "Results:SweepIntervalMinutes must be positive.")
+            .Validate(o => o.ProcessorTimeoutSeconds > 0, "Results:ProcessorTimeoutSeconds must be positive.")
+            .Validate(o => o.HealthWindowMinutes is >= 1 and <= 1440, "Results:HealthWindowMinutes must be 1..1440.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<EventBroadcaster>();
+        builder.Services.AddSingleton<ProcessorRegistry>();
+        builder.Services.AddSingleton<DomainHealth>();
+        builder.Services.AddHostedService<RetentionSweeper>();
 
         builder.Services.AddHealthChecks().AddCheck<ResultStoreHealthCheck>("store", tags: [HealthTags.Ready]);
-        builder.AddBusConsumers(x => x.AddConsumer<JobEventConsumer, JobEventConsumerDefinition>());
+        builder.AddBusConsumers(x =>
+        {
+            x.AddConsumer<JobEventConsumer, JobEventConsumerDefinition>();
+            x.AddConsumer<JobEventFanOutConsumer, JobEventFanOutConsumerDefinition>();
+            x.AddConsumer<ProcessorHeartbeatConsumer, ProcessorHeartbeatConsumerDefinition>();
+        });
         return builder;
+    }
+
+    /// <summary>Maps every Results endpoint: results, events (SSE and WebSocket), cancel, processors and domain health.</summary>
+    public static WebApplication MapResultsApis(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(20) });
+        app.MapResultsApi();
+        app.MapEventsApi();
+        app.MapWebSocketApi();
+        app.MapCancelApi();
+        app.MapProcessorsApi();
+        return app;
     }
 
     /// <summary>A connection string with <c>Host=</c> is PostgreSQL; anything else is a SQLite file.</summary>

@@ -17,4 +17,16 @@ public sealed class ResultsOptions
     /// <summary>Largest page <c>GET /api/v1/results</c> serves.</summary>
     public const int MaxPageSize = 500;
     public const int DefaultPageSize = 50;
+
+    /// <summary>Finished jobs and their events are deleted this many days after they finished.</summary>
+    public double RetentionDays { get; set; } = 7;
+
+    /// <summary>How often the retention sweep runs.</summary>
+    public double SweepIntervalMinutes { get; set; } = 10;
+
+    /// <summary>A processor whose last heartbeat is older than this is no longer listed as live.</summary>
+    public double ProcessorTimeoutSeconds { get; set; } = 15;
+
+    /// <summary>The window of recent jobs domain health is computed over.</summary>
+    public int HealthWindowMinutes { get; set; } = 5;
 }

@@ -2,7 +2,6 @@ using Prism.Ingest;
 using Prism.Ingest.Apis;
 using Prism.Processor;
 using Prism.Results;
-using Prism.Results.Apis;
 using Prism.ServiceDefaults;
 using Prism.ServiceDefaults.Messaging;
 using Prism.Standalone;
@@ -20,7 +19,7 @@ var app = builder.Build();
 
 app.MapDefaultEndpoints();
 app.MapJobsApi();
-app.MapResultsApi();
+app.MapResultsApis();
 app.MapProcessorInfo();
 
 app.Run();

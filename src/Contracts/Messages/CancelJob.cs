@@ -4,6 +4,8 @@ namespace Prism.Contracts;
 public sealed record CancelJob
 {
     public required Guid JobId { get; init; }
+    public required string Kind { get; init; }
+    public required DateTimeOffset SubmittedAt { get; init; }
     public required DateTimeOffset RequestedAt { get; init; }
     public string? TenantId { get; init; }
 }

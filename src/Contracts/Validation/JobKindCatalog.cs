@@ -1,5 +1,7 @@
+using Prism.Contracts.Kinds.Causal;
 using Prism.Contracts.Kinds.Pixels;
 using Prism.Contracts.Kinds.Pwsa;
+using Prism.Contracts.Kinds.Timeseries;
 
 namespace Prism.Contracts.Validation;
 
@@ -11,6 +13,9 @@ public static class JobKindCatalog
         new PixelsEntropyKind(),
         new PixelsSegmentKind(),
         new PwsaDetectKind(),
+        new PwsaFuseKind(),
+        new TimeseriesForecastKind(),
+        new CausalTransferEntropyKind(),
     ];
 
     private static readonly Dictionary<string, IJobKind> ByName = All.ToDictionary(k => k.Name, StringComparer.Ordinal);

@@ -4,15 +4,21 @@ using Prism.Results.Storage;
 
 namespace Prism.Results.Events;
 
-/// <summary>Turns each job event into a store update and wakes whoever waits on that job.</summary>
+/// <summary>
+/// Turns each job event into a store update, wakes whoever long-polls that job, and — when the job's
+/// status changed — announces the stored stream event to every replica's subscribers.
+/// </summary>
 public sealed class JobEventRecorder(IResultStore store, JobChangeNotifier notifier, ResultsMetrics metrics)
 {
-    public async Task RecordAsync(JobRecordUpdate update, CancellationToken cancellationToken)
+    public async Task RecordAsync(JobRecordUpdate update, IPublishEndpoint publisher, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(update);
-        await store.ApplyAsync(update, cancellationToken).ConfigureAwait(false);
-        metrics.Recorded(update);
+        ArgumentNullException.ThrowIfNull(publisher);
+        var recorded = await store.ApplyAsync(update, cancellationToken).ConfigureAwait(false);
         notifier.Changed(update.JobId);
+        if (recorded is null) return;
+        metrics.Recorded(update);
+        await publisher.Publish(new JobEventRecorded { Event = recorded }, cancellationToken).ConfigureAwait(false);
     }
 
     public static JobRecordUpdate From(JobSubmitted e) => new()
@@ -38,6 +44,20 @@ public sealed class JobEventRecorder(IResultStore store, JobChangeNotifier notif
         JobId = e.JobId, Kind = e.Kind, Status = JobStatus.Failed, SubmittedAt = e.SubmittedAt, StartedAt = e.StartedAt,
         CompletedAt = e.FailedAt, Attempts = e.Attempt, ProcessorId = e.ProcessorId, Engine = e.Engine,
         DeviceName = e.DeviceName, ErrorCode = e.ErrorCode, ErrorMessage = e.ErrorMessage, TenantId = e.TenantId,
+    };
+
+    public static JobRecordUpdate From(JobCancelled e) => new()
+    {
+        JobId = e.JobId, Kind = e.Kind, Status = JobStatus.Cancelled, SubmittedAt = e.SubmittedAt, StartedAt = e.StartedAt,
+        CompletedAt = e.CancelledAt, ProcessorId = e.ProcessorId, TenantId = e.TenantId,
+        ErrorCode = ErrorCodes.Cancelled, ErrorMessage = "The job was cancelled.",
+    };
+
+    /// <summary>A cancel request ends a job that has not finished; a finished one keeps its outcome.</summary>
+    public static JobRecordUpdate From(CancelJob e) => new()
+    {
+        JobId = e.JobId, Kind = e.Kind, Status = JobStatus.Cancelled, SubmittedAt = e.SubmittedAt, CompletedAt = e.RequestedAt,
+        TenantId = e.TenantId, ErrorCode = ErrorCodes.Cancelled, ErrorMessage = "The job was cancelled.",
     };
 
     /// <summary>A job the processor kept throwing on (it is in <c>prism-jobs_error</c> now) ends failed.</summary>

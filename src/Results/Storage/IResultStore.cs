@@ -17,8 +17,20 @@ public interface IResultStore
     /// <summary>Creates the schema if missing. Safe to call from several replicas at once.</summary>
     Task InitializeAsync(CancellationToken cancellationToken);
 
-    /// <summary>Merges one event into its job's row; never moves a state backwards, never adds a second row.</summary>
-    Task ApplyAsync(JobRecordUpdate update, CancellationToken cancellationToken);
+    /// <summary>
+    /// Merges one event into its job's row; never moves a state backwards, never adds a second row.
+    /// Returns the stream event recorded when the job's status changed, else null (a duplicate or late event).
+    /// </summary>
+    Task<JobEvent?> ApplyAsync(JobRecordUpdate update, CancellationToken cancellationToken);
+
+    /// <summary>Stream events with an id above <paramref name="afterId"/>, oldest first.</summary>
+    Task<IReadOnlyList<JobEvent>> EventsAfterAsync(long afterId, EventFilter filter, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Jobs that finished at or after <paramref name="since"/>, for domain health.</summary>
+    Task<IReadOnlyList<FinishedJob>> FinishedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken);
+
+    /// <summary>Deletes finished jobs (and their events) that finished before <paramref name="cutoff"/>.</summary>
+    Task<int> DeleteFinishedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
 
     Task<JobResultView?> GetAsync(Guid jobId, CancellationToken cancellationToken);
 

@@ -8,6 +8,7 @@ public sealed class PostgresResultStore(NpgsqlDataSource dataSource) : SqlResult
 {
     // Any fixed number; it keys the advisory lock that lets replicas start together.
     private const long SchemaLockKey = 0x5052_4953_4D00;
+    private const long WriteLockKey = 0x5052_4953_4D01;
 
     public override string Provider => "postgresql";
 
@@ -43,7 +44,23 @@ public sealed class PostgresResultStore(NpgsqlDataSource dataSource) : SqlResult
         CREATE INDEX IF NOT EXISTS ix_{Table}_submitted ON {Table} (submitted_us DESC, job_id DESC);
         CREATE INDEX IF NOT EXISTS ix_{Table}_status ON {Table} (status, submitted_us DESC);
         CREATE INDEX IF NOT EXISTS ix_{Table}_kind ON {Table} (kind, submitted_us DESC);
+        CREATE TABLE IF NOT EXISTS {EventsTable} (
+          seq bigserial PRIMARY KEY,
+          job_id text NOT NULL,
+          kind text NOT NULL,
+          tenant_id text NULL,
+          type text NOT NULL,
+          status text NOT NULL,
+          at_us bigint NOT NULL,
+          error_code text NULL,
+          error_message text NULL);
+        CREATE INDEX IF NOT EXISTS ix_{EventsTable}_job ON {EventsTable} (job_id, seq);
         """;
+
+    protected override string JobIdText => "job_id::text";
+
+    // Every replica writes: one transaction-scoped lock orders their commits, so event ids never commit out of order.
+    protected override string? WriteLockSql => $"SELECT pg_advisory_xact_lock({WriteLockKey})";
 
     public override async Task InitializeAsync(CancellationToken cancellationToken)
     {

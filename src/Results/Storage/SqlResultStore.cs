@@ -15,6 +15,7 @@ namespace Prism.Results.Storage;
 public abstract class SqlResultStore : IResultStore
 {
     protected const string Table = "prism_jobs";
+    protected const string EventsTable = "prism_job_events";
 
     private const string Columns =
         "job_id, kind, tenant_id, status, status_rank, submitted_us, started_us, completed_us, attempts, " +
@@ -53,6 +54,12 @@ public abstract class SqlResultStore : IResultStore
     /// <summary>How the provider binds a job id (PostgreSQL: uuid; SQLite: text).</summary>
     protected abstract object JobIdValue(Guid jobId);
 
+    /// <summary>The job id column as text, to compare with the events table's text ids.</summary>
+    protected abstract string JobIdText { get; }
+
+    /// <summary>Taken first in every write transaction, where the provider needs it to serialise writers.</summary>
+    protected abstract string? WriteLockSql { get; }
+
     public virtual async Task InitializeAsync(CancellationToken cancellationToken)
     {
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -62,34 +69,199 @@ public abstract class SqlResultStore : IResultStore
         }
     }
 
-    public virtual async Task ApplyAsync(JobRecordUpdate update, CancellationToken cancellationToken)
+    public virtual async Task<JobEvent?> ApplyAsync(JobRecordUpdate update, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(update);
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                // One writer at a time: event ids are then assigned in commit order, so a reader that
+                // resumes after id N can never miss an event committed later with a smaller id.
+                if (WriteLockSql is { } writeLock) await ExecuteAsync(connection, transaction, writeLock, cancellationToken).ConfigureAwait(false);
+
+                var before = await StatusOfAsync(connection, transaction, update.JobId, cancellationToken).ConfigureAwait(false);
+                await UpsertAsync(connection, transaction, update, cancellationToken).ConfigureAwait(false);
+                var after = await StatusOfAsync(connection, transaction, update.JobId, cancellationToken).ConfigureAwait(false);
+
+                JobEvent? recorded = null;
+                if (after is not null && after != before)
+                {
+                    recorded = await AppendEventAsync(connection, transaction, update, after, cancellationToken).ConfigureAwait(false);
+                }
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return recorded;
+            }
+        }
+    }
+
+    private async Task UpsertAsync(DbConnection connection, DbTransaction transaction, JobRecordUpdate update, CancellationToken cancellationToken)
+    {
+        var command = connection.CreateCommand();
+        await using (command.ConfigureAwait(false))
+        {
+            command.Transaction = transaction;
+            command.CommandText = UpsertSql;
+            Bind(command, "job_id", JobIdValue(update.JobId));
+            Bind(command, "kind", update.Kind);
+            Bind(command, "tenant_id", update.TenantId);
+            Bind(command, "status", update.Status);
+            Bind(command, "status_rank", JobStatus.Rank(update.Status));
+            Bind(command, "submitted_us", Micros(update.SubmittedAt));
+            Bind(command, "started_us", Micros(update.StartedAt), DbType.Int64);
+            Bind(command, "completed_us", Micros(update.CompletedAt), DbType.Int64);
+            Bind(command, "attempts", update.Attempts);
+            Bind(command, "processor_id", update.ProcessorId);
+            Bind(command, "engine", update.Engine);
+            Bind(command, "device_name", update.DeviceName);
+            Bind(command, "compute_ms", update.ComputeMs, DbType.Double);
+            Bind(command, "result", update.ResultJson);
+            Bind(command, "error_code", update.ErrorCode);
+            Bind(command, "error_message", update.ErrorMessage);
+            Bind(command, "updated_us", Micros(DateTimeOffset.UtcNow));
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<string?> StatusOfAsync(DbConnection connection, DbTransaction transaction, Guid jobId, CancellationToken cancellationToken)
+    {
+        var command = connection.CreateCommand();
+        await using (command.ConfigureAwait(false))
+        {
+            command.Transaction = transaction;
+            command.CommandText = $"SELECT status FROM {Table} WHERE job_id = @job_id";
+            Bind(command, "job_id", JobIdValue(jobId));
+            return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
+        }
+    }
+
+    private static async Task<JobEvent> AppendEventAsync(DbConnection connection, DbTransaction transaction, JobRecordUpdate update, string status, CancellationToken cancellationToken)
+    {
+        // The event describes the job's new state, which is the update's state unless the row held a later one.
+        var at = update.CompletedAt ?? update.StartedAt ?? update.SubmittedAt;
+        var terminalByThisUpdate = status == update.Status;
+        var command = connection.CreateCommand();
+        await using (command.ConfigureAwait(false))
+        {
+            command.Transaction = transaction;
+            command.CommandText = $"""
+                INSERT INTO {EventsTable} (job_id, kind, tenant_id, type, status, at_us, error_code, error_message)
+                VALUES (@job_id, @kind, @tenant_id, @type, @status, @at_us, @error_code, @error_message)
+                RETURNING seq
+                """;
+            var type = EventTypeOf(status);
+            Bind(command, "job_id", update.JobId.ToString("D"));
+            Bind(command, "kind", update.Kind);
+            Bind(command, "tenant_id", update.TenantId);
+            Bind(command, "type", type);
+            Bind(command, "status", status);
+            Bind(command, "at_us", Micros(at));
+            Bind(command, "error_code", terminalByThisUpdate ? update.ErrorCode : null);
+            Bind(command, "error_message", terminalByThisUpdate ? update.ErrorMessage : null);
+            var seq = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+            return new JobEvent
+            {
+                Id = seq, JobId = update.JobId, Kind = update.Kind, Type = type, Status = status, At = at, TenantId = update.TenantId,
+                ErrorCode = terminalByThisUpdate ? update.ErrorCode : null, ErrorMessage = terminalByThisUpdate ? update.ErrorMessage : null,
+            };
+        }
+    }
+
+    private static string EventTypeOf(string status) => status switch
+    {
+        JobStatus.Queued => JobEventTypes.Submitted,
+        JobStatus.Running => JobEventTypes.Started,
+        JobStatus.Succeeded => JobEventTypes.Completed,
+        JobStatus.Failed => JobEventTypes.Failed,
+        _ => JobEventTypes.Cancelled,
+    };
+
+    public async Task<IReadOnlyList<JobEvent>> EventsAfterAsync(long afterId, EventFilter filter, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             var command = connection.CreateCommand();
             await using (command.ConfigureAwait(false))
             {
-                command.CommandText = UpsertSql;
-                Bind(command, "job_id", JobIdValue(update.JobId));
-                Bind(command, "kind", update.Kind);
-                Bind(command, "tenant_id", update.TenantId);
-                Bind(command, "status", update.Status);
-                Bind(command, "status_rank", JobStatus.Rank(update.Status));
-                Bind(command, "submitted_us", Micros(update.SubmittedAt));
-                Bind(command, "started_us", Micros(update.StartedAt), DbType.Int64);
-                Bind(command, "completed_us", Micros(update.CompletedAt), DbType.Int64);
-                Bind(command, "attempts", update.Attempts);
-                Bind(command, "processor_id", update.ProcessorId);
-                Bind(command, "engine", update.Engine);
-                Bind(command, "device_name", update.DeviceName);
-                Bind(command, "compute_ms", update.ComputeMs, DbType.Double);
-                Bind(command, "result", update.ResultJson);
-                Bind(command, "error_code", update.ErrorCode);
-                Bind(command, "error_message", update.ErrorMessage);
-                Bind(command, "updated_us", Micros(DateTimeOffset.UtcNow));
-                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                var sql = new StringBuilder($"SELECT seq, job_id, kind, tenant_id, type, status, at_us, error_code, error_message FROM {EventsTable} WHERE seq > @after");
+                Bind(command, "after", afterId);
+                if (filter.JobId is { } jobId)
+                {
+                    sql.Append(" AND job_id = @job_id");
+                    Bind(command, "job_id", jobId.ToString("D"));
+                }
+                if (filter.Kind is { } kind)
+                {
+                    sql.Append(" AND kind = @kind");
+                    Bind(command, "kind", kind);
+                }
+                sql.Append(" ORDER BY seq LIMIT @limit");
+                Bind(command, "limit", limit);
+                command.CommandText = sql.ToString();
+
+                var events = new List<JobEvent>();
+                var r = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (r.ConfigureAwait(false))
+                {
+                    while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        events.Add(new JobEvent
+                        {
+                            Id = r.GetInt64(0), JobId = Guid.Parse(r.GetString(1)), Kind = r.GetString(2),
+                            TenantId = r.IsDBNull(3) ? null : r.GetString(3), Type = r.GetString(4), Status = r.GetString(5),
+                            At = FromMicros(r.GetInt64(6)), ErrorCode = r.IsDBNull(7) ? null : r.GetString(7),
+                            ErrorMessage = r.IsDBNull(8) ? null : r.GetString(8),
+                        });
+                    }
+                }
+                return events;
+            }
+        }
+    }
+
+    public async Task<IReadOnlyList<FinishedJob>> FinishedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var command = connection.CreateCommand();
+            await using (command.ConfigureAwait(false))
+            {
+                command.CommandText = $"SELECT kind, status, completed_us - submitted_us FROM {Table} WHERE status_rank = 3 AND completed_us >= @since";
+                Bind(command, "since", Micros(since));
+                var jobs = new List<FinishedJob>();
+                var r = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (r.ConfigureAwait(false))
+                {
+                    while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        jobs.Add(new FinishedJob(r.GetString(0), r.GetString(1), r.GetInt64(2) / 1000.0));
+                    }
+                }
+                return jobs;
+            }
+        }
+    }
+
+    public async Task<int> DeleteFinishedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var command = connection.CreateCommand();
+            await using (command.ConfigureAwait(false))
+            {
+                // Events go with their jobs; an unfinished job is never expired, however old.
+                command.CommandText = $"""
+                    DELETE FROM {EventsTable} WHERE at_us < @cutoff AND job_id IN (SELECT {JobIdText} FROM {Table} WHERE status_rank = 3 AND completed_us < @cutoff);
+                    DELETE FROM {Table} WHERE status_rank = 3 AND completed_us < @cutoff;
+                    """;
+                Bind(command, "cutoff", Micros(cutoff));
+                return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
         }
     }
@@ -171,12 +343,16 @@ public abstract class SqlResultStore : IResultStore
         }
     }
 
-    protected static async Task ExecuteAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
+    protected static Task ExecuteAsync(DbConnection connection, string sql, CancellationToken cancellationToken) =>
+        ExecuteAsync(connection, null, sql, cancellationToken);
+
+    protected static async Task ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
         var command = connection.CreateCommand();
         await using (command.ConfigureAwait(false))
         {
+            command.Transaction = transaction;
             command.CommandText = sql;
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }

@@ -47,7 +47,23 @@ public sealed class SqliteResultStore : SqlResultStore, IDisposable
         CREATE INDEX IF NOT EXISTS ix_{Table}_submitted ON {Table} (submitted_us DESC, job_id DESC);
         CREATE INDEX IF NOT EXISTS ix_{Table}_status ON {Table} (status, submitted_us DESC);
         CREATE INDEX IF NOT EXISTS ix_{Table}_kind ON {Table} (kind, submitted_us DESC);
+        CREATE TABLE IF NOT EXISTS {EventsTable} (
+          seq INTEGER PRIMARY KEY AUTOINCREMENT,
+          job_id TEXT NOT NULL,
+          kind TEXT NOT NULL,
+          tenant_id TEXT NULL,
+          type TEXT NOT NULL,
+          status TEXT NOT NULL,
+          at_us INTEGER NOT NULL,
+          error_code TEXT NULL,
+          error_message TEXT NULL);
+        CREATE INDEX IF NOT EXISTS ix_{EventsTable}_job ON {EventsTable} (job_id, seq);
         """;
+
+    protected override string JobIdText => "job_id";
+
+    // Writers are serialised by the in-process gate.
+    protected override string? WriteLockSql => null;
 
     protected override object JobIdValue(Guid jobId) => jobId.ToString("D");
 
@@ -59,12 +75,12 @@ public sealed class SqliteResultStore : SqlResultStore, IDisposable
         return connection;
     }
 
-    public override async Task ApplyAsync(JobRecordUpdate update, CancellationToken cancellationToken)
+    public override async Task<Contracts.Api.JobEvent?> ApplyAsync(JobRecordUpdate update, CancellationToken cancellationToken)
     {
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await base.ApplyAsync(update, cancellationToken).ConfigureAwait(false);
+            return await base.ApplyAsync(update, cancellationToken).ConfigureAwait(false);
         }
         finally
         {

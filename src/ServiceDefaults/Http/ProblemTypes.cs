@@ -10,6 +10,7 @@ public static class ProblemTypes
     public const string UnsupportedMediaType = Base + "unsupported-media-type";
     public const string PayloadTooLarge = Base + "payload-too-large";
     public const string NotFound = Base + "not-found";
+    public const string Conflict = Base + "conflict";
     public const string Unavailable = Base + "unavailable";
     public const string Internal = Base + "internal";
 }

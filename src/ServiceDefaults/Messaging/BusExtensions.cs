@@ -80,6 +80,8 @@ public static class BusExtensions
         cfg.Publish<JobStarted>(p => p.BindQueue(ExchangeOf<JobStarted>(cfg), QueueNames.Results));
         cfg.Publish<JobCompleted>(p => p.BindQueue(ExchangeOf<JobCompleted>(cfg), QueueNames.Results));
         cfg.Publish<JobFailed>(p => p.BindQueue(ExchangeOf<JobFailed>(cfg), QueueNames.Results));
+        cfg.Publish<JobCancelled>(p => p.BindQueue(ExchangeOf<JobCancelled>(cfg), QueueNames.Results));
+        cfg.Publish<CancelJob>(p => p.BindQueue(ExchangeOf<CancelJob>(cfg), QueueNames.Results));
         cfg.Publish<Fault<JobSubmitted>>(p => p.BindQueue(ExchangeOf<Fault<JobSubmitted>>(cfg), QueueNames.Results));
     }
 

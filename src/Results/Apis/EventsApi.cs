@@ -1,0 +1,111 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Prism.Contracts;
+using Prism.Contracts.Api;
+using Prism.Results.Storage;
+using Prism.Results.Streaming;
+using Prism.ServiceDefaults.Http;
+
+namespace Prism.Results.Apis;
+
+/// <summary>
+/// <c>GET /api/v1/events</c>: the job event stream as Server-Sent Events. With <c>Last-Event-ID</c>
+/// (header or <c>lastEventId</c> query) the missed events are replayed from the store first, then
+/// live ones follow, without gaps or duplicates. Without it, a stream for one <c>jobId</c> starts
+/// at that job's first event and any other stream starts now.
+/// </summary>
+public static class EventsApi
+{
+    private const int ReplayPage = 500;
+    private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
+
+    public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/events", StreamEvents).WithName("StreamEvents").WithTags("Events")
+            .WithSummary("Job events as text/event-stream, filtered by jobId and kind, resumable with Last-Event-ID.");
+        return app;
+    }
+
+    public static async Task<Results<EmptyHttpResult, ValidationProblem>> StreamEvents(
+        HttpContext http, Guid? jobId, string? kind, long? lastEventId, IResultStore store, EventBroadcaster broadcaster, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        if (kind is not null && !JobKinds.All.Contains(kind))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["kind"] = ["is not a known kind."] }, type: ProblemTypes.Validation);
+        }
+        var header = http.Request.Headers["Last-Event-ID"].ToString();
+        long? resumeAfter = lastEventId;
+        if (!string.IsNullOrEmpty(header))
+        {
+            if (!long.TryParse(header, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["Last-Event-ID"] = ["must be an event id this stream sent."] }, type: ProblemTypes.Validation);
+            }
+            resumeAfter = parsed;
+        }
+
+        var filter = new EventFilter(jobId, kind);
+        // Subscribe before replaying, so an event stored during the replay is not lost between the two.
+        using var live = broadcaster.Subscribe(filter);
+
+        http.Response.ContentType = "text/event-stream";
+        http.Response.Headers.CacheControl = "no-cache";
+        http.Response.Headers["X-Accel-Buffering"] = "no";
+        await http.Response.WriteAsync(": prism job events\n\n", cancellationToken).ConfigureAwait(false);
+        await http.Response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
+
+        var sent = -1L;
+        var replayFrom = resumeAfter ?? (jobId is not null ? 0 : (long?)null);
+        if (replayFrom is { } from)
+        {
+            sent = from;
+            while (true)
+            {
+                var page = await store.EventsAfterAsync(sent, filter, ReplayPage, cancellationToken).ConfigureAwait(false);
+                foreach (var e in page)
+                {
+                    await WriteAsync(http.Response, e, cancellationToken).ConfigureAwait(false);
+                    sent = e.Id;
+                }
+                if (page.Count < ReplayPage) break;
+            }
+            await http.Response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                wait.CancelAfter(KeepAlive);
+                try
+                {
+                    if (!await live.Reader.WaitToReadAsync(wait.Token).ConfigureAwait(false)) break;
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    await http.Response.WriteAsync(": keep-alive\n\n", cancellationToken).ConfigureAwait(false);
+                    await http.Response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+                while (live.Reader.TryRead(out var e))
+                {
+                    if (e.Id <= sent) continue; // already replayed
+                    await WriteAsync(http.Response, e, cancellationToken).ConfigureAwait(false);
+                    sent = Math.Max(sent, e.Id);
+                }
+                await http.Response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The client went away: the normal end of a stream.
+        }
+        return TypedResults.Empty;
+    }
+
+    private static Task WriteAsync(HttpResponse response, JobEvent e, CancellationToken cancellationToken) =>
+        response.WriteAsync($"id: {e.Id.ToString(CultureInfo.InvariantCulture)}\nevent: job\ndata: {JsonSerializer.Serialize(e, PrismJson.Options)}\n\n", cancellationToken);
+}

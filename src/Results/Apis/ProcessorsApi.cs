@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Prism.Contracts;
+using Prism.Contracts.Api;
+using Prism.Results.Processors;
+using Prism.ServiceDefaults.Http;
+
+namespace Prism.Results.Apis;
+
+/// <summary><c>GET /api/v1/processors</c> and <c>GET /api/v1/{domain}/health</c>.</summary>
+public static class ProcessorsApi
+{
+    public static IEndpointRouteBuilder MapProcessorsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/processors", (ProcessorRegistry registry) => TypedResults.Ok(registry.Live()))
+            .WithName("ListProcessors").WithTags("Processors").WithSummary("Live processors, from their heartbeats.");
+        foreach (var domain in JobKinds.ByDomain.Keys)
+        {
+            app.MapGet($"/api/v1/{domain}/health", (DomainHealth health, CancellationToken ct) => GetDomainHealth(domain, health, ct))
+                .WithName($"Get_{domain}_health").WithTags("Processors").WithSummary($"Health of the {domain} domain from live processors and recent jobs.");
+        }
+        return app;
+    }
+
+    public static async Task<Results<Ok<DomainHealthView>, ProblemHttpResult>> GetDomainHealth(string domain, DomainHealth health, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(health);
+        var view = await health.GetAsync(domain, cancellationToken).ConfigureAwait(false);
+        return view is null
+            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, type: ProblemTypes.NotFound, title: "No such domain.")
+            : TypedResults.Ok(view);
+    }
+}

@@ -1,0 +1,21 @@
+using MassTransit;
+
+namespace Prism.Results.Streaming;
+
+/// <summary>
+/// A non-durable, auto-deleted queue unique to this replica: every replica gets every event for its
+/// own subscribers, and a stopped replica leaves nothing behind. Subscribers that were not connected
+/// catch up from the store, so this queue never needs to survive.
+/// </summary>
+public sealed class JobEventFanOutConsumerDefinition : ConsumerDefinition<JobEventFanOutConsumer>
+{
+    public JobEventFanOutConsumerDefinition()
+    {
+        Endpoint(e =>
+        {
+            e.Name = "prism-events";
+            e.InstanceId = Environment.MachineName + "-" + Guid.NewGuid().ToString("N")[..8];
+            e.Temporary = true;
+        });
+    }
+}
