@@ -6,7 +6,7 @@ public sealed record EventFilter
     /// <summary>Every event of every job.</summary>
     public static EventFilter All { get; } = new();
 
-    /// <summary>Only this job's events.</summary>
+    /// <summary>Only this job's events, from its first one (the server replays those already recorded).</summary>
     public Guid? JobId { get; init; }
 
     /// <summary>Only jobs of this kind, e.g. <c>pixels.entropy</c>.</summary>

@@ -12,8 +12,9 @@ using Prism.Contracts.Api;
 namespace Prism.Client;
 
 /// <summary>
-/// Typed client for Prism's HTTP API (v1). Submissions and cancels go to <see cref="PrismClientOptions.BaseUrl"/>
-/// (Ingest); results, events, processors and health to <see cref="PrismClientOptions.ResultsUrl"/> (Results).
+/// Typed client for Prism's HTTP API (v1). Submissions go to <see cref="PrismClientOptions.BaseUrl"/> (Ingest);
+/// results, cancels, events, processors and health to <see cref="PrismClientOptions.ResultsUrl"/> (Results, which
+/// knows each job's state; behind the ingress both are one host).
 /// Error answers become <see cref="PrismApiException"/> (or <see cref="PrismValidationException"/>,
 /// <see cref="PrismUnavailableException"/>); a server that cannot be reached surfaces as <see cref="HttpRequestException"/>.
 /// Thread-safe; hold one per <see cref="HttpClient"/> (or register it with <c>services.AddPrismClient(...)</c>).
@@ -53,10 +54,10 @@ public sealed class PrismClient
     /// <summary>The JSON dialect of the API (camelCase, nulls left out; unknown members tolerated so newer servers stay readable).</summary>
     public static JsonSerializerOptions JsonOptions { get; } = CreateJsonOptions();
 
-    /// <summary>Base URL submissions and cancels go to.</summary>
+    /// <summary>Base URL submissions go to.</summary>
     public Uri IngestUrl => _ingest;
 
-    /// <summary>Base URL results, events, processors and health are read from.</summary>
+    /// <summary>Base URL of results, cancels, events, processors and health.</summary>
     public Uri ResultsUrl => _results;
 
     /// <summary>Submits a job whose kind follows from the input's type (<see cref="JobKindMap"/>), e.g. a <c>PixelsEntropyInput</c> is a <c>pixels.entropy</c> job.</summary>
@@ -152,11 +153,14 @@ public sealed class PrismClient
         return GetAsync<JobPage>(Resolve(_results, "api/v1/results" + query), cancellationToken);
     }
 
-    /// <summary>Asks for a job to be cancelled (<c>DELETE /api/v1/jobs/{id}</c>); it ends <c>cancelled</c> unless it finishes first.</summary>
+    /// <summary>
+    /// Asks for a job to be cancelled (<c>DELETE /api/v1/jobs/{id}</c>, served by Results); it ends <c>cancelled</c>
+    /// unless it finishes first.
+    /// </summary>
     /// <exception cref="PrismApiException">409 when the job has already finished; 404 when there is no such job.</exception>
     public async Task<CancelReceipt> CancelAsync(Guid jobId, CancellationToken cancellationToken = default)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Delete, Resolve(_ingest, $"api/v1/jobs/{jobId}"));
+        using var request = new HttpRequestMessage(HttpMethod.Delete, Resolve(_results, $"api/v1/jobs/{jobId}"));
         return await SendAsync<CancelReceipt>(request, HttpStatusCode.Accepted, cancellationToken).ConfigureAwait(false);
     }
 
@@ -184,7 +188,8 @@ public sealed class PrismClient
 
     /// <summary>
     /// Streams job events (<c>GET /api/v1/events</c>, server-sent events) until <paramref name="cancellationToken"/> is
-    /// cancelled. A dropped connection is reopened after <see cref="PrismClientOptions.ReconnectDelay"/> (or the server's
+    /// cancelled. A stream for one <see cref="EventFilter.JobId"/> starts at that job's first event; any other starts now,
+    /// or after <see cref="EventFilter.LastEventId"/>. A dropped connection is reopened after <see cref="PrismClientOptions.ReconnectDelay"/> (or the server's
     /// <c>retry:</c>) with <c>Last-Event-ID</c>, so no event is lost or repeated; after
     /// <see cref="PrismClientOptions.MaxReconnectAttempts"/> failed attempts in a row the last error is thrown.
     /// </summary>

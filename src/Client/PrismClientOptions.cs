@@ -7,13 +7,13 @@ public sealed class PrismClientOptions
     public const string SectionName = "Prism";
 
     /// <summary>
-    /// Base URL of the Ingest API (submit, batch, cancel), e.g. <c>http://localhost:8080/</c>. When null the
+    /// Base URL of the Ingest API (submit, batch), e.g. <c>http://localhost:8080/</c>. When null the
     /// <see cref="HttpClient.BaseAddress"/> is used. A path is kept: <c>https://host/prism/</c> sends to <c>/prism/api/v1/...</c>.
     /// </summary>
     public Uri? BaseUrl { get; set; }
 
     /// <summary>
-    /// Base URL of the Results API (results, events, processors, health). Null means the same as <see cref="BaseUrl"/>,
+    /// Base URL of the Results API (results, cancel, events, processors, health). Null means the same as <see cref="BaseUrl"/>,
     /// which is right for Standalone and behind an ingress; in docker-compose Results listens on its own port.
     /// </summary>
     public Uri? ResultsUrl { get; set; }

@@ -12,14 +12,10 @@ public static class WatchCommand
 {
     private const int LiveRows = 25;
 
-    // When --job names a job that finishes before its events are seen (it ended before the stream opened), its final
-    // state comes from the Results API instead; this long is allowed for the terminal event to arrive first.
-    private static readonly TimeSpan TerminalEventGrace = TimeSpan.FromSeconds(2);
-
     public static Command Create(CommandRunner runner)
     {
         var kind = new Option<string?>("--kind", "-k") { Description = "Only jobs of this kind." };
-        var job = new Option<Guid?>("--job", "-j") { Description = "Only this job; exits when it finishes (0 succeeded, 1 failed or cancelled)." };
+        var job = new Option<Guid?>("--job", "-j") { Description = "Only this job, from its first event; exits when it finishes (0 succeeded, 1 failed or cancelled)." };
         var count = new Option<int?>("--count", "-n") { Description = "Exit after this many events." };
         var after = new Option<long?>("--after") { Description = "Resume after this event id (Last-Event-ID)." };
         count.Validators.Add(r => { if (r.GetValueOrDefault<int?>() is < 1) r.AddError("--count must be at least 1."); });
@@ -33,14 +29,6 @@ public static class WatchCommand
 
     private static async Task<int> WatchAsync(CommandContext context, EventFilter filter, int? count, CancellationToken cancellationToken)
     {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        Task<JobResultView>? finished = null;
-        if (filter.JobId is { } jobId)
-        {
-            finished = context.Client.WaitAsync(jobId, TimeSpan.FromDays(1), stop.Token);
-            _ = finished.ContinueWith(_ => stop.CancelAfter(TerminalEventGrace), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        }
-
         var sink = EventSink.For(context.Terminal);
         var seen = 0;
         int? exit = null;
@@ -48,7 +36,7 @@ public static class WatchCommand
         {
             await sink.RunAsync(async show =>
             {
-                await foreach (var e in context.Client.SubscribeAsync(filter, stop.Token).ConfigureAwait(false))
+                await foreach (var e in context.Client.SubscribeAsync(filter, cancellationToken).ConfigureAwait(false))
                 {
                     show(e);
                     seen++;
@@ -61,20 +49,10 @@ public static class WatchCommand
                 }
             }).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && finished is { IsCompletedSuccessfully: true })
-        {
-            var job = await finished.ConfigureAwait(false);
-            context.Terminal.Diagnostic($"prism: job {job.JobId} had finished ({job.Status}) before its events could be followed.");
-            return Views.IsFailure(job.Status) ? ExitCodes.JobFailed : ExitCodes.Ok;
-        }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Ctrl+C is how an open-ended watch ends.
             return filter.JobId is null ? ExitCodes.Ok : ExitCodes.Interrupted;
-        }
-        finally
-        {
-            await stop.CancelAsync().ConfigureAwait(false);
         }
         return exit ?? ExitCodes.Ok;
     }
