@@ -11,6 +11,12 @@ public sealed class IngestOptions
     /// <summary>How long a publish may wait for the broker's confirm before the request gets 503.</summary>
     public int PublishTimeoutSeconds { get; set; } = 10;
 
+    /// <summary>Most jobs in one <c>POST /api/v1/jobs/batch</c>.</summary>
+    public int MaxBatchSize { get; set; } = 1000;
+
+    /// <summary>How long an Idempotency-Key is remembered.</summary>
+    public double IdempotencyHours { get; set; } = 24;
+
     /// <summary>Longest deadline a job may ask for.</summary>
     public int MaxDeadlineSeconds { get; set; } = 86_400;
 }

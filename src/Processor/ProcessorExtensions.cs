@@ -20,6 +20,7 @@ public static class ProcessorExtensions
             .Validate(o => EngineModes.All.Contains(o.Engine), $"Processor:Engine must be one of: {string.Join(", ", EngineModes.All)}.")
             .Validate(o => o.MaxConcurrentJobs is > 0 and <= 1024, "Processor:MaxConcurrentJobs must be 1..1024.")
             .Validate(o => !string.IsNullOrWhiteSpace(o.ProcessorId), "Processor:ProcessorId must not be empty.")
+            .Validate(o => o.HeartbeatSeconds is >= 0.2 and <= 60, "Processor:HeartbeatSeconds must be 0.2..60.")
             .ValidateOnStart();
 
         builder.Services.AddSingleton<ComputeDevice>();
@@ -27,6 +28,9 @@ public static class ProcessorExtensions
         builder.Services.AddSingleton<ProcessorMetrics>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<JobRunner>();
+        builder.Services.AddSingleton<CancellationRegistry>();
+        builder.Services.AddSingleton(sp => new PriorityGate(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ProcessorOptions>>().Value.MaxConcurrentJobs));
+        builder.Services.AddHostedService<HeartbeatService>();
 
         builder.Services.AddComputeKind<IEntropyEngine, EntropyCpuEngine, EntropyIlgpuEngine, PixelsEntropyHandler>();
         builder.Services.AddComputeKind<ISegmentEngine, SegmentCpuEngine, SegmentIlgpuEngine, PixelsSegmentHandler>();
@@ -36,7 +40,11 @@ public static class ProcessorExtensions
         builder.Services.AddComputeKind<ITransferEntropyEngine, TransferEntropyCpuEngine, TransferEntropyIlgpuEngine, CausalTransferEntropyHandler>();
 
         builder.Services.AddHealthChecks().AddCheck<ComputeHealthCheck>("compute", tags: [HealthTags.Ready]);
-        builder.AddBusConsumers(x => x.AddConsumer<JobSubmittedConsumer, JobSubmittedConsumerDefinition>());
+        builder.AddBusConsumers(x =>
+        {
+            x.AddConsumer<JobSubmittedConsumer, JobSubmittedConsumerDefinition>();
+            x.AddConsumer<CancelJobConsumer, CancelJobConsumerDefinition>();
+        });
         return builder;
     }
 

@@ -17,4 +17,7 @@ public sealed class ProcessorOptions
 
     /// <summary>Jobs computed at once. Defaults to the number of cores.</summary>
     public int MaxConcurrentJobs { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>Seconds between heartbeats (Results lists a processor as live for 15 s after its last one).</summary>
+    public double HeartbeatSeconds { get; set; } = 5;
 }

@@ -1,47 +1,86 @@
 using Microsoft.AspNetCore.Mvc;
 using Prism.Contracts.Api;
 using Prism.Contracts.Validation;
+using Prism.Ingest.Idempotency;
 using Prism.Ingest.Submission;
 using Prism.ServiceDefaults.Http;
 
 namespace Prism.Ingest.Apis;
 
-/// <summary><c>POST /api/v1/jobs</c> and one alias per kind (<c>POST /api/v1/pixels/entropy</c>, …) whose body is the input itself.</summary>
+/// <summary>
+/// <c>POST /api/v1/jobs</c>, <c>POST /api/v1/jobs/batch</c>, and one alias per kind
+/// (<c>POST /api/v1/pixels/entropy</c>, …) whose body is the input itself.
+/// </summary>
 public static partial class JobsApi
 {
+    public const string IdempotencyHeader = "Idempotency-Key";
+    private const int MaxIdempotencyKeyLength = 200;
+
     public static IEndpointRouteBuilder MapJobsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1").WithTags("Jobs");
         api.MapPost("/jobs", SubmitJob).WithName("SubmitJob")
-            .WithSummary("Validates a job and queues it; 202 with the receipt and the result's Location.");
+            .WithSummary("Validates a job and queues it; 202 with the receipt and the result's Location. Honours Idempotency-Key.");
+        api.MapPost("/jobs/batch", SubmitBatch).WithName("SubmitBatch")
+            .WithSummary("Validates every job of an array and queues them all, or rejects the whole batch naming each bad item.");
 
         foreach (var kind in JobKindCatalog.All)
         {
-            api.MapPost("/" + kind.Name.Replace('.', '/'), (HttpContext http, SubmissionReader reader, JobPublisher publisher, IngestMetrics metrics, ILoggerFactory logs, CancellationToken ct) =>
-                    SubmitAlias(kind, http, reader, publisher, metrics, logs, ct))
+            api.MapPost("/" + kind.Name.Replace('.', '/'), (HttpContext http, SubmissionReader reader, JobPublisher publisher, IIdempotencyStore keys, IngestMetrics metrics, ILoggerFactory logs, CancellationToken ct) =>
+                    SubmitAlias(kind, http, reader, publisher, keys, metrics, logs, ct))
                 .WithName("Submit_" + kind.Name.Replace('.', '_').Replace('-', '_'))
-                .WithSummary($"Queues a {kind.Name} job; the body is its input.");
+                .WithSummary($"Queues a {kind.Name} job; the body is its input. Honours Idempotency-Key.");
         }
         return app;
     }
 
-    public static async Task<IResult> SubmitJob(HttpContext http, SubmissionReader reader, JobPublisher publisher, IngestMetrics metrics, ILoggerFactory logs, CancellationToken cancellationToken)
+    public static async Task<IResult> SubmitJob(HttpContext http, SubmissionReader reader, JobPublisher publisher, IIdempotencyStore keys, IngestMetrics metrics, ILoggerFactory logs, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(reader);
         var (submission, rejection) = await reader.ReadEnvelopeAsync(http.Request, cancellationToken).ConfigureAwait(false);
-        return await AcceptAsync(submission, rejection, publisher, metrics, logs, cancellationToken).ConfigureAwait(false);
+        return await AcceptAsync(http, submission, rejection, publisher, keys, metrics, logs, cancellationToken).ConfigureAwait(false);
     }
 
-    public static async Task<IResult> SubmitAlias(IJobKind kind, HttpContext http, SubmissionReader reader, JobPublisher publisher, IngestMetrics metrics, ILoggerFactory logs, CancellationToken cancellationToken)
+    public static async Task<IResult> SubmitAlias(IJobKind kind, HttpContext http, SubmissionReader reader, JobPublisher publisher, IIdempotencyStore keys, IngestMetrics metrics, ILoggerFactory logs, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(reader);
         var (submission, rejection) = await reader.ReadInputAsync(kind, http.Request, cancellationToken).ConfigureAwait(false);
-        return await AcceptAsync(submission, rejection, publisher, metrics, logs, cancellationToken).ConfigureAwait(false);
+        return await AcceptAsync(http, submission, rejection, publisher, keys, metrics, logs, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<IResult> AcceptAsync(JobSubmission? submission, SubmissionRejection? rejection, JobPublisher publisher, IngestMetrics metrics, ILoggerFactory logs, CancellationToken cancellationToken)
+    public static async Task<IResult> SubmitBatch(HttpContext http, SubmissionReader reader, JobPublisher publisher, IngestMetrics metrics, ILoggerFactory logs, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(publisher);
+        var (submissions, rejection) = await reader.ReadBatchAsync(http.Request, cancellationToken).ConfigureAwait(false);
+        if (submissions is null)
+        {
+            metrics.Rejected(null, rejection!.Reason);
+            return Problem(rejection);
+        }
+
+        var ids = submissions.Select(_ => publisher.NewJobId()).ToArray();
+        var publishes = submissions.Select((s, i) => publisher.PublishAsync(s, ids[i], tenantId: null, cancellationToken)).ToArray();
+        try
+        {
+            await Task.WhenAll(publishes).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Some were confirmed, some not: say exactly which were accepted so the client resubmits only the rest.
+            LogPublishFailed(logs.CreateLogger(typeof(JobsApi)), ex, "batch");
+            var accepted = Enumerable.Range(0, publishes.Length).Where(i => publishes[i].IsCompletedSuccessfully)
+                .Select(i => JobReceipt.Queued(ids[i], submissions[i].Kind.Name)).ToArray();
+            return Unavailable(new Dictionary<string, object?> { ["accepted"] = accepted });
+        }
+        foreach (var s in submissions) metrics.Submitted(s.Kind.Name);
+        return TypedResults.Accepted((string?)null, submissions.Select((s, i) => JobReceipt.Queued(ids[i], s.Kind.Name)).ToArray());
+    }
+
+    private static async Task<IResult> AcceptAsync(HttpContext http, JobSubmission? submission, SubmissionRejection? rejection, JobPublisher publisher, IIdempotencyStore keys, IngestMetrics metrics, ILoggerFactory logs, CancellationToken cancellationToken)
     {
         if (submission is null)
         {
@@ -49,26 +88,58 @@ public static partial class JobsApi
             return Problem(rejection);
         }
 
+        var jobId = publisher.NewJobId();
+        var key = http.Request.Headers[IdempotencyHeader].ToString();
+        if (key.Length > 0)
+        {
+            if (key.Length > MaxIdempotencyKeyLength)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [IdempotencyHeader] = [$"must be at most {MaxIdempotencyKeyLength} characters."] }, type: ProblemTypes.Validation);
+            }
+            var held = await keys.ReserveAsync(key, $"{http.Request.Path}:{submission.Fingerprint}", jobId, submission.Kind.Name, cancellationToken).ConfigureAwait(false);
+            if (!held.Reserved)
+            {
+                if (held.Fingerprint != $"{http.Request.Path}:{submission.Fingerprint}")
+                {
+                    return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, type: ProblemTypes.Conflict, title: "Idempotency-Key reused with a different request.",
+                        detail: $"This key already created job {held.JobId} from another body; use a new key for a new job.",
+                        extensions: new Dictionary<string, object?> { ["jobId"] = held.JobId });
+                }
+                // The same request again: the original receipt, nothing published.
+                http.Response.Headers["Idempotent-Replayed"] = "true";
+                var original = JobReceipt.Queued(held.JobId, held.Kind);
+                return TypedResults.Accepted(original.Links.Self, original);
+            }
+        }
+
         try
         {
-            var message = await publisher.PublishAsync(submission, tenantId: null, cancellationToken).ConfigureAwait(false);
+            var message = await publisher.PublishAsync(submission, jobId, tenantId: null, cancellationToken).ConfigureAwait(false);
             metrics.Submitted(message.Kind);
             var receipt = JobReceipt.Queued(message.JobId, message.Kind);
             return TypedResults.Accepted(receipt.Links.Self, receipt);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            // The broker did not confirm: nothing was accepted, so say so and let the client retry.
+            // The broker did not confirm: nothing was accepted, so free the key and let the client retry.
+            if (key.Length > 0) await keys.ReleaseAsync(key, jobId, CancellationToken.None).ConfigureAwait(false);
             LogPublishFailed(logs.CreateLogger(typeof(JobsApi)), ex, submission.Kind.Name);
             metrics.Rejected(submission.Kind.Name, "unavailable");
-            return new RetryAfterResult(TypedResults.Problem(new ProblemDetails
-            {
-                Status = StatusCodes.Status503ServiceUnavailable,
-                Type = ProblemTypes.Unavailable,
-                Title = "The job queue is unavailable.",
-                Detail = "The job was not accepted because the broker did not confirm it. Retry later.",
-            }), seconds: 5);
+            return Unavailable(null);
         }
+    }
+
+    private static RetryAfterResult Unavailable(IDictionary<string, object?>? extensions)
+    {
+        var problem = new ProblemDetails
+        {
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Type = ProblemTypes.Unavailable,
+            Title = "The job queue is unavailable.",
+            Detail = "The broker did not confirm the job, so it was not accepted. Retry later.",
+        };
+        foreach (var (name, value) in extensions ?? new Dictionary<string, object?>()) problem.Extensions[name] = value;
+        return new RetryAfterResult(TypedResults.Problem(problem), seconds: 5);
     }
 
     private static IResult Problem(SubmissionRejection rejection)

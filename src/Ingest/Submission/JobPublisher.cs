@@ -10,13 +10,16 @@ namespace Prism.Ingest.Submission;
 /// </summary>
 public sealed class JobPublisher(IPublishEndpoint publisher, IOptions<IngestOptions> options, TimeProvider clock)
 {
-    public async Task<JobSubmitted> PublishAsync(JobSubmission submission, string? tenantId, CancellationToken cancellationToken)
+    /// <summary>A new time-ordered job id (UUIDv7: the store's newest-first order follows it).</summary>
+    public Guid NewJobId() => Guid.CreateVersion7(clock.GetUtcNow());
+
+    public async Task<JobSubmitted> PublishAsync(JobSubmission submission, Guid jobId, string? tenantId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(submission);
         var now = clock.GetUtcNow();
         var message = new JobSubmitted
         {
-            JobId = Guid.CreateVersion7(now),
+            JobId = jobId,
             Kind = submission.Kind.Name,
             Input = submission.Input,
             SubmittedAt = now,

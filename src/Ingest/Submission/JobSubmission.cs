@@ -3,5 +3,11 @@ using Prism.Contracts.Validation;
 
 namespace Prism.Ingest.Submission;
 
-/// <summary>A request that passed every check: its kind, its input (detached from the request buffer) and options.</summary>
-public sealed record JobSubmission(IJobKind Kind, JsonElement Input, int Priority, int? DeadlineSeconds);
+/// <summary>
+/// A request that passed every check: its kind, its input (detached from the request buffer) and
+/// options. <see cref="Fingerprint"/> is the SHA-256 of the body, for Idempotency-Key checks.
+/// </summary>
+public sealed record JobSubmission(IJobKind Kind, JsonElement Input, int Priority, int? DeadlineSeconds)
+{
+    public string? Fingerprint { get; init; }
+}

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Prism.Contracts;
@@ -7,9 +8,9 @@ using Prism.ServiceDefaults.Http;
 namespace Prism.Ingest.Submission;
 
 /// <summary>
-/// Reads and validates a submission before anything is published: media type (415), size (413),
+/// Reads and validates submissions before anything is published: media type (415), size (413),
 /// JSON syntax and depth, the envelope's fields, the kind, and the kind's own input rules (400,
-/// each naming its field).
+/// each naming its field; in a batch, prefixed with the item's index: <c>[3].input.width</c>).
 /// </summary>
 public sealed class SubmissionReader(IOptions<IngestOptions> options)
 {
@@ -19,43 +20,50 @@ public sealed class SubmissionReader(IOptions<IngestOptions> options)
     /// <summary>Reads a <c>POST /api/v1/jobs</c> body: <c>{ kind, input, priority?, deadlineSeconds? }</c>.</summary>
     public async Task<(JobSubmission? Submission, SubmissionRejection? Rejection)> ReadEnvelopeAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var (document, rejection) = await ReadJsonAsync(request, cancellationToken).ConfigureAwait(false);
+        var (document, fingerprint, rejection) = await ReadJsonAsync(request, cancellationToken).ConfigureAwait(false);
         if (document is null) return (null, rejection);
         using (document)
         {
-            var root = document.RootElement;
             var errors = new ValidationErrors();
-            if (root.ValueKind != JsonValueKind.Object)
+            var submission = ParseEnvelope(document.RootElement, "", errors, out var unknownKind);
+            if (unknownKind is not null && errors.Count == 1) return (null, UnknownKind(errors));
+            return submission is null ? (null, Invalid(errors)) : (submission with { Fingerprint = fingerprint }, null);
+        }
+    }
+
+    /// <summary>
+    /// Reads a <c>POST /api/v1/jobs/batch</c> body: an array of envelopes. All or nothing: one invalid
+    /// item rejects the whole batch, so a client never has to work out which half was queued.
+    /// </summary>
+    public async Task<(IReadOnlyList<JobSubmission>? Submissions, SubmissionRejection? Rejection)> ReadBatchAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var (document, _, rejection) = await ReadJsonAsync(request, cancellationToken).ConfigureAwait(false);
+        if (document is null) return (null, rejection);
+        using (document)
+        {
+            var errors = new ValidationErrors();
+            var root = document.RootElement;
+            var max = options.Value.MaxBatchSize;
+            if (root.ValueKind != JsonValueKind.Array)
             {
-                errors.Add("body", "must be a JSON object { kind, input, priority?, deadlineSeconds? }.");
+                errors.Add("body", "must be a JSON array of { kind, input, priority?, deadlineSeconds? }.");
                 return (null, Invalid(errors));
             }
-            foreach (var property in root.EnumerateObject())
+            var count = root.GetArrayLength();
+            if (count < 1 || count > max)
             {
-                if (!EnvelopeFields.Contains(property.Name)) errors.Add(property.Name, "is not a known field.");
+                errors.Add("body", $"a batch holds 1 to {max} jobs (had {count}).");
+                return (null, Invalid(errors));
             }
-
-            string? kindName = null;
-            if (!root.TryGetProperty("kind", out var kindElement) || kindElement.ValueKind != JsonValueKind.String)
+            var submissions = new List<JobSubmission>(count);
+            var index = 0;
+            foreach (var item in root.EnumerateArray())
             {
-                errors.Add("kind", "is required and must be a string such as \"pixels.entropy\".");
+                var submission = ParseEnvelope(item, $"[{index}].", errors, out _);
+                if (submission is not null) submissions.Add(submission);
+                index++;
             }
-            else
-            {
-                kindName = kindElement.GetString();
-            }
-
-            if (!root.TryGetProperty("input", out var input) || input.ValueKind != JsonValueKind.Object)
-            {
-                errors.Add("input", "is required and must be a JSON object.");
-            }
-            var priority = ReadInt(root, "priority", 0, QueueNames.MaxPriority, errors) ?? 0;
-            var deadline = ReadInt(root, "deadlineSeconds", 1, options.Value.MaxDeadlineSeconds, errors);
-            if (!errors.IsValid) return (null, Invalid(errors));
-
-            var kind = JobKindCatalog.Find(kindName);
-            if (kind is null) return (null, UnknownKind(kindName!));
-            return Check(kind, input, priority, deadline);
+            return errors.IsValid ? (submissions, null) : (null, Invalid(errors));
         }
     }
 
@@ -63,32 +71,78 @@ public sealed class SubmissionReader(IOptions<IngestOptions> options)
     public async Task<(JobSubmission? Submission, SubmissionRejection? Rejection)> ReadInputAsync(IJobKind kind, HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(kind);
-        var (document, rejection) = await ReadJsonAsync(request, cancellationToken).ConfigureAwait(false);
+        var (document, fingerprint, rejection) = await ReadJsonAsync(request, cancellationToken).ConfigureAwait(false);
         if (document is null) return (null, rejection);
         using (document)
         {
-            return Check(kind, document.RootElement, 0, null);
+            var errors = new ValidationErrors();
+            var submission = ParseInput(kind, document.RootElement, 0, null, "", errors);
+            return submission is null ? (null, Invalid(errors)) : (submission with { Fingerprint = fingerprint }, null);
         }
     }
 
-    private static (JobSubmission?, SubmissionRejection?) Check(IJobKind kind, JsonElement input, int priority, int? deadline)
+    private JobSubmission? ParseEnvelope(JsonElement root, string prefix, ValidationErrors errors, out string? unknownKind)
     {
-        var parsed = kind.Parse(input);
-        return parsed.IsValid
-            ? (new JobSubmission(kind, input.Clone(), priority, deadline), null)
-            : (null, Invalid(parsed.Errors));
+        unknownKind = null;
+        var before = errors.Count;
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add(prefix.Length == 0 ? "body" : prefix.TrimEnd('.'), "must be a JSON object { kind, input, priority?, deadlineSeconds? }.");
+            return null;
+        }
+        foreach (var property in root.EnumerateObject())
+        {
+            if (!EnvelopeFields.Contains(property.Name)) errors.Add(prefix + property.Name, "is not a known field.");
+        }
+
+        string? kindName = null;
+        if (!root.TryGetProperty("kind", out var kindElement) || kindElement.ValueKind != JsonValueKind.String)
+        {
+            errors.Add(prefix + "kind", "is required and must be a string such as \"pixels.entropy\".");
+        }
+        else
+        {
+            kindName = kindElement.GetString();
+        }
+        if (!root.TryGetProperty("input", out var input) || input.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add(prefix + "input", "is required and must be a JSON object.");
+        }
+        var priority = ReadInt(root, prefix, "priority", 0, QueueNames.MaxPriority, errors) ?? 0;
+        var deadline = ReadInt(root, prefix, "deadlineSeconds", 1, options.Value.MaxDeadlineSeconds, errors);
+        if (errors.Count > before) return null;
+
+        var kind = JobKindCatalog.Find(kindName);
+        if (kind is null)
+        {
+            unknownKind = kindName;
+            errors.Add(prefix + "kind", $"'{kindName}' is not a known kind. Known kinds: {string.Join(", ", JobKindCatalog.All.Select(k => k.Name))}.");
+            return null;
+        }
+        return ParseInput(kind, input, priority, deadline, prefix, errors);
     }
 
-    private async Task<(JsonDocument?, SubmissionRejection?)> ReadJsonAsync(HttpRequest request, CancellationToken cancellationToken)
+    private static JobSubmission? ParseInput(IJobKind kind, JsonElement input, int priority, int? deadline, string prefix, ValidationErrors errors)
+    {
+        var parsed = kind.Parse(input);
+        if (parsed.IsValid) return new JobSubmission(kind, input.Clone(), priority, deadline);
+        foreach (var (field, messages) in parsed.Errors.ToDictionary())
+        {
+            foreach (var message in messages) errors.Add(prefix + field, message);
+        }
+        return null;
+    }
+
+    private async Task<(JsonDocument?, string?, SubmissionRejection?)> ReadJsonAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (!IsJson(request.ContentType))
         {
-            return (null, new SubmissionRejection(StatusCodes.Status415UnsupportedMediaType, ProblemTypes.UnsupportedMediaType,
+            return (null, null, new SubmissionRejection(StatusCodes.Status415UnsupportedMediaType, ProblemTypes.UnsupportedMediaType,
                 "Unsupported media type.", "media_type", Detail: $"Send the body as application/json (was '{request.ContentType ?? "none"}')."));
         }
 
         var limit = options.Value.MaxBodyBytes;
-        if (request.ContentLength > limit) return (null, TooLarge(limit));
+        if (request.ContentLength > limit) return (null, null, TooLarge(limit));
 
         // Read at most limit + 1 bytes: a chunked body with no Content-Length is held to the same limit.
         using var buffer = new MemoryStream();
@@ -96,31 +150,33 @@ public sealed class SubmissionReader(IOptions<IngestOptions> options)
         int read;
         while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
         {
-            if (buffer.Length + read > limit) return (null, TooLarge(limit));
+            if (buffer.Length + read > limit) return (null, null, TooLarge(limit));
             buffer.Write(chunk, 0, read);
         }
 
+        var body = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
         try
         {
-            return (JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), DocumentOptions), null);
+            var fingerprint = Convert.ToHexString(SHA256.HashData(body.Span));
+            return (JsonDocument.Parse(body, DocumentOptions), fingerprint, null);
         }
         catch (JsonException ex)
         {
             var errors = new ValidationErrors();
             errors.Add("body", $"is not valid JSON: {ex.Message}");
-            return (null, Invalid(errors));
+            return (null, null, Invalid(errors));
         }
     }
 
-    private static int? ReadInt(JsonElement root, string name, int min, int max, ValidationErrors errors)
+    private static int? ReadInt(JsonElement root, string prefix, string name, int min, int max, ValidationErrors errors)
     {
         if (!root.TryGetProperty(name, out var element) || element.ValueKind == JsonValueKind.Null) return null;
         if (element.ValueKind != JsonValueKind.Number || !element.TryGetInt32(out var value))
         {
-            errors.Add(name, $"must be an integer between {min} and {max}.");
+            errors.Add(prefix + name, $"must be an integer between {min} and {max}.");
             return null;
         }
-        return errors.Range(name, value, min, max) ? value : null;
+        return errors.Range(prefix + name, value, min, max) ? value : null;
     }
 
     private static bool IsJson(string? contentType)
@@ -138,10 +194,6 @@ public sealed class SubmissionReader(IOptions<IngestOptions> options)
     private static SubmissionRejection Invalid(ValidationErrors errors) =>
         new(StatusCodes.Status400BadRequest, ProblemTypes.Validation, "The job is invalid.", "invalid", errors);
 
-    private static SubmissionRejection UnknownKind(string kind)
-    {
-        var errors = new ValidationErrors();
-        errors.Add("kind", $"'{kind}' is not a known kind. Known kinds: {string.Join(", ", JobKindCatalog.All.Select(k => k.Name))}.");
-        return new SubmissionRejection(StatusCodes.Status400BadRequest, ProblemTypes.UnknownKind, "Unknown job kind.", "unknown_kind", errors);
-    }
+    private static SubmissionRejection UnknownKind(ValidationErrors errors) =>
+        new(StatusCodes.Status400BadRequest, ProblemTypes.UnknownKind, "Unknown job kind.", "unknown_kind", errors);
 }

@@ -16,24 +16,39 @@ namespace Prism.Processor.Jobs;
 public sealed partial class JobRunner(
     KindHandlerRegistry handlers,
     ComputeDevice device,
+    CancellationRegistry cancellations,
+    PriorityGate gate,
     IOptions<ProcessorOptions> options,
     ProcessorMetrics metrics,
     TimeProvider clock,
     ILogger<JobRunner> logger)
 {
     private readonly string _processorId = options.Value.ProcessorId;
+    private long _jobsDone;
+
+    /// <summary>Jobs computing now.</summary>
+    public int InFlight => gate.Running;
+
+    /// <summary>Jobs this processor finished (any outcome) since it started.</summary>
+    public long JobsDone => Interlocked.Read(ref _jobsDone);
 
     public async Task RunAsync(JobSubmitted job, IPublishEndpoint publisher, int attempt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(publisher);
-
-        if (job.Deadline is { } deadline && clock.GetUtcNow() > deadline)
+        try
         {
-            await FailAsync(job, publisher, null, attempt, ErrorCodes.DeadlineExceeded,
-                $"The job was not started before its deadline ({deadline:O}).", cancellationToken).ConfigureAwait(false);
-            return;
+            await RunOnceAsync(job, publisher, attempt, cancellationToken).ConfigureAwait(false);
         }
+        finally
+        {
+            Interlocked.Increment(ref _jobsDone);
+        }
+    }
+
+    private async Task RunOnceAsync(JobSubmitted job, IPublishEndpoint publisher, int attempt, CancellationToken cancellationToken)
+    {
+        if (await EndedBeforeStartAsync(job, publisher, attempt, cancellationToken).ConfigureAwait(false)) return;
 
         var handler = handlers.Find(job.Kind);
         var kind = JobKindCatalog.Find(job.Kind);
@@ -51,6 +66,12 @@ public sealed partial class JobRunner(
             return;
         }
 
+        // Wait for a compute slot (highest priority first), then look again: the deadline may have
+        // passed or a cancel arrived while the job waited.
+        using var slot = await gate.EnterAsync(job.Priority, cancellationToken).ConfigureAwait(false);
+        if (await EndedBeforeStartAsync(job, publisher, attempt, cancellationToken).ConfigureAwait(false)) return;
+
+        using var running = cancellations.Start(job.JobId, cancellationToken);
         var startedAt = clock.GetUtcNow();
         await publisher.Publish(new JobStarted
         {
@@ -69,8 +90,13 @@ public sealed partial class JobRunner(
         JsonElement result;
         try
         {
-            var output = await handler.ExecuteAsync(parsed.Input!, cancellationToken).ConfigureAwait(false);
+            var output = await handler.ExecuteAsync(parsed.Input!, running.Token).ConfigureAwait(false);
             result = JsonSerializer.SerializeToElement(output, output.GetType(), PrismJson.Options);
+        }
+        catch (OperationCanceledException) when (running.Token.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            await CancelledAsync(job, publisher, startedAt, cancellationToken).ConfigureAwait(false);
+            return;
         }
         catch (JobFailureException failure)
         {
@@ -98,6 +124,36 @@ public sealed partial class JobRunner(
             TenantId = job.TenantId,
         }, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Ends a job that must not start: past its deadline, or cancelled.</summary>
+    private async Task<bool> EndedBeforeStartAsync(JobSubmitted job, IPublishEndpoint publisher, int attempt, CancellationToken cancellationToken)
+    {
+        if (cancellations.IsCancelled(job.JobId))
+        {
+            await CancelledAsync(job, publisher, null, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        if (job.Deadline is { } deadline && clock.GetUtcNow() > deadline)
+        {
+            await FailAsync(job, publisher, null, attempt, ErrorCodes.DeadlineExceeded,
+                $"The job was not started before its deadline ({deadline:O}).", cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        return false;
+    }
+
+    private async Task CancelledAsync(JobSubmitted job, IPublishEndpoint publisher, DateTimeOffset? startedAt, CancellationToken cancellationToken)
+    {
+        LogCancelled(logger, job.JobId, job.Kind, startedAt is not null);
+        await publisher.Publish(new JobCancelled
+        {
+            JobId = job.JobId, Kind = job.Kind, SubmittedAt = job.SubmittedAt, CancelledAt = clock.GetUtcNow(),
+            StartedAt = startedAt, ProcessorId = _processorId, TenantId = job.TenantId,
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} ({Kind}) cancelled (was running: {WasRunning})")]
+    private static partial void LogCancelled(ILogger logger, Guid jobId, string kind, bool wasRunning);
 
     private async Task FailAsync(JobSubmitted job, IPublishEndpoint publisher, DateTimeOffset? startedAt, int attempt, string code, string message, CancellationToken cancellationToken)
     {

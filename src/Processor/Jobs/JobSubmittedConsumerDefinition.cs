@@ -22,7 +22,8 @@ public sealed class JobSubmittedConsumerDefinition : ConsumerDefinition<JobSubmi
         _processor = processor.Value;
         _bus = bus.Value;
         EndpointName = QueueNames.Jobs;
-        ConcurrentMessageLimit = _processor.MaxConcurrentJobs;
+        // More messages in hand than compute slots: the PriorityGate picks which of them runs next.
+        ConcurrentMessageLimit = Math.Max(_bus.PrefetchCount, _processor.MaxConcurrentJobs);
     }
 
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<JobSubmittedConsumer> consumerConfigurator, IRegistrationContext context)
