@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 
 namespace Prism.Client;
 
@@ -9,9 +10,11 @@ namespace Prism.Client;
 public class PrismApiException : Exception
 {
     private static readonly IReadOnlyDictionary<string, string[]> NoErrors = new Dictionary<string, string[]>();
+    private static readonly IReadOnlyDictionary<string, JsonElement> NoExtensions = new Dictionary<string, JsonElement>();
 
     /// <summary>Creates the exception from a problem response.</summary>
-    public PrismApiException(HttpStatusCode status, string? type, string? title, string? detail, IReadOnlyDictionary<string, string[]>? errors = null, Exception? innerException = null)
+    public PrismApiException(HttpStatusCode status, string? type, string? title, string? detail, IReadOnlyDictionary<string, string[]>? errors = null,
+        IReadOnlyDictionary<string, JsonElement>? extensions = null, Exception? innerException = null)
         : base(Describe(status, title, detail, errors), innerException)
     {
         Status = status;
@@ -19,6 +22,7 @@ public class PrismApiException : Exception
         Title = title;
         Detail = detail;
         Errors = errors ?? NoErrors;
+        Extensions = extensions ?? NoExtensions;
     }
 
     /// <summary>Creates the exception with a message only (no response).</summary>
@@ -29,6 +33,7 @@ public class PrismApiException : Exception
     {
         Status = HttpStatusCode.InternalServerError;
         Errors = NoErrors;
+        Extensions = NoExtensions;
     }
 
     /// <summary>Creates the exception with a message and a cause (no response).</summary>
@@ -36,6 +41,7 @@ public class PrismApiException : Exception
     {
         Status = HttpStatusCode.InternalServerError;
         Errors = NoErrors;
+        Extensions = NoExtensions;
     }
 
     /// <summary>HTTP status of the answer.</summary>
@@ -52,6 +58,9 @@ public class PrismApiException : Exception
 
     /// <summary>Field path → messages (e.g. <c>input.pixels</c>, or <c>[3].input.width</c> for a batch); empty when none.</summary>
     public IReadOnlyDictionary<string, string[]> Errors { get; }
+
+    /// <summary>The problem's other members (e.g. <c>jobId</c> of a 409, <c>accepted</c> of a partly published batch), as sent.</summary>
+    public IReadOnlyDictionary<string, JsonElement> Extensions { get; }
 
     private static string Describe(HttpStatusCode status, string? title, string? detail, IReadOnlyDictionary<string, string[]>? errors)
     {

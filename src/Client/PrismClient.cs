@@ -89,6 +89,7 @@ public sealed class PrismClient
     /// batch with a <see cref="PrismValidationException"/> whose error keys start with the item's index (<c>[3].input.width</c>).
     /// </summary>
     /// <returns>One receipt per request, in request order.</returns>
+    /// <exception cref="PrismUnavailableException">Not all jobs were confirmed by the broker; <see cref="PrismUnavailableException.Accepted"/> lists those that were.</exception>
     public async Task<IReadOnlyList<JobReceipt>> SubmitBatchAsync(IEnumerable<SubmitJobRequest> requests, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(requests);

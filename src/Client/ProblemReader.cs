@@ -10,6 +10,7 @@ internal static class ProblemReader
     {
         string? type = null, title = null, detail = null;
         Dictionary<string, string[]>? errors = null;
+        Dictionary<string, JsonElement>? extensions = null;
         var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         if (IsJson(response) && body.Length > 0)
         {
@@ -23,6 +24,7 @@ internal static class ProblemReader
                     title = StringOf(root, "title");
                     detail = StringOf(root, "detail");
                     errors = ErrorsOf(root);
+                    extensions = ExtensionsOf(root);
                 }
             }
             catch (JsonException)
@@ -38,13 +40,27 @@ internal static class ProblemReader
         var status = response.StatusCode;
         if (status is HttpStatusCode.ServiceUnavailable or HttpStatusCode.TooManyRequests)
         {
-            return new PrismUnavailableException(status, type, title, detail, RetryAfterOf(response));
+            return new PrismUnavailableException(status, type, title, detail, RetryAfterOf(response), extensions);
         }
         if (status == HttpStatusCode.BadRequest && errors is { Count: > 0 })
         {
             return new PrismValidationException(type, title, detail, errors);
         }
-        return new PrismApiException(status, type, title, detail, errors);
+        return new PrismApiException(status, type, title, detail, errors, extensions);
+    }
+
+    private static readonly HashSet<string> StandardMembers = new(StringComparer.Ordinal) { "type", "title", "status", "detail", "instance", "errors" };
+
+    private static Dictionary<string, JsonElement>? ExtensionsOf(JsonElement root)
+    {
+        Dictionary<string, JsonElement>? extensions = null;
+        foreach (var member in root.EnumerateObject())
+        {
+            if (StandardMembers.Contains(member.Name)) continue;
+            extensions ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+            extensions[member.Name] = member.Value.Clone();
+        }
+        return extensions;
     }
 
     private static bool IsJson(HttpResponseMessage response) =>

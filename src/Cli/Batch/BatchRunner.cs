@@ -84,6 +84,13 @@ public sealed partial class BatchRunner(PrismClient client)
             {
                 return await client.SubmitBatchAsync(chunk.Select(l => l.Request), cancellationToken).ConfigureAwait(false);
             }
+            catch (PrismUnavailableException ex) when (ex.Accepted.Count > 0)
+            {
+                // Part of the chunk will run; the receipts do not say which lines they are, so resending any line could run it twice.
+                throw new CliException(ExitCodes.Unreachable,
+                    $"the broker confirmed only {ex.Accepted.Count} of lines {chunk[0].LineNumber}–{chunk[^1].LineNumber} ({submittedBefore} job(s) before them were submitted); " +
+                    $"nothing more is sent. Accepted: {string.Join(", ", ex.Accepted.Select(r => r.JobId))}");
+            }
             catch (PrismUnavailableException ex) when (attempt < retries)
             {
                 await Task.Delay(ex.RetryAfter ?? TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);

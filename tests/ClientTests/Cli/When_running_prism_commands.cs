@@ -112,29 +112,6 @@ public sealed class When_running_prism_commands(StandaloneFixture standalone) : 
     }
 
     [Fact]
-    public async Task Cancel_exits_0_for_a_running_job_and_4_for_a_finished_or_unknown_one()
-    {
-        using var handle = standalone.CreateClient();
-        var ct = TestContext.Current.CancellationToken;
-        var slow = await handle.Client.SubmitAsync(Jobs.Slow(seed: 2), cancellationToken: ct);
-        await Jobs.RecordedAsync(handle.Client, slow.JobId, ct);
-
-        var cancel = await CliRun.RunAsync(["cancel", slow.JobId.ToString(), "-o", "json", "--url", Url]);
-
-        Assert.True(cancel.ExitCode == ExitCodes.Ok, cancel.ToString());
-        var receipt = JsonSerializer.Deserialize<CancelReceipt>(cancel.Stdout, Prism.Client.PrismClient.JsonOptions)!;
-        Assert.Equal(slow.JobId, receipt.JobId);
-        Assert.Equal(JobStatus.Cancelled, (await handle.Client.WaitAsync(slow.JobId, TimeSpan.FromSeconds(60), ct)).Status);
-
-        var again = await CliRun.RunAsync(["cancel", slow.JobId.ToString(), "--url", Url]);
-        var unknown = await CliRun.RunAsync(["cancel", Guid.NewGuid().ToString(), "--url", Url]);
-        Assert.True(again.ExitCode == ExitCodes.ApiError, again.ToString());
-        Assert.Contains("already finished", again.Stderr, StringComparison.Ordinal);
-        Assert.True(unknown.ExitCode == ExitCodes.ApiError, unknown.ToString());
-        Assert.Contains("no job", unknown.Stderr, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task Processors_and_health_print_what_the_api_serves_for_every_domain()
     {
         using var handle = standalone.CreateClient();

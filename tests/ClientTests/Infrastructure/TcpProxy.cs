@@ -12,7 +12,7 @@ public sealed class TcpProxy : IAsyncDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly Uri _target;
-    private readonly ConcurrentDictionary<int, (TcpClient Client, TcpClient Upstream)> _connections = new();
+    private readonly ConcurrentDictionary<int, (Socket Client, Socket Upstream)> _connections = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _accepting;
     private int _next;
@@ -37,8 +37,9 @@ public sealed class TcpProxy : IAsyncDisposable
         foreach (var (id, pair) in _connections)
         {
             if (!_connections.TryRemove(id, out _)) continue;
-            pair.Client.Client.Close(0);
-            pair.Upstream.Client.Close(0);
+            // Socket.Close on a socket the pump already disposed is a no-op.
+            pair.Client.Close(0);
+            pair.Upstream.Close(0);
             dropped++;
         }
         return dropped;
@@ -60,7 +61,7 @@ public sealed class TcpProxy : IAsyncDisposable
             var upstream = new TcpClient();
             await upstream.ConnectAsync(_target.Host, _target.Port, _stop.Token);
             var id = Interlocked.Increment(ref _next);
-            _connections[id] = (client, upstream);
+            _connections[id] = (client.Client, upstream.Client);
             _ = PumpAsync(id, client, upstream);
         }
     }

@@ -80,6 +80,9 @@ public sealed class When_following_job_events(StandaloneFixture standalone)
         Assert.True(all.Zip(all.Skip(1)).All(p => p.First.Id < p.Second.Id), "ids only increase");
         foreach (var job in ours)
         {
+            var streamed = all.Where(e => e.JobId == job).Select(e => $"{e.Id}:{e.Type}").ToArray();
+            var replayed = (await ReadUntilTerminalAsync(direct.Client, new EventFilter { JobId = job }, ct)).Select(e => $"{e.Id}:{e.Type}").ToArray();
+            Assert.True(replayed.SequenceEqual(streamed), $"streamed {string.Join(",", streamed)} replayed {string.Join(",", replayed)}");
             Assert.Equal([JobEventTypes.Submitted, JobEventTypes.Started, JobEventTypes.Completed], all.Where(e => e.JobId == job).Select(e => e.Type));
         }
         Assert.True(proxy.Accepted >= 2, "the client reconnected");
