@@ -5,7 +5,8 @@
 #   scripts/services.sh start    start both; print `export ...` lines with their URLs (eval them)
 #   scripts/services.sh stop     stop exactly what `start` started, and remove its data
 #   scripts/services.sh env      print the `export ...` lines of the running pair
-#   scripts/services.sh install  apt-get install rabbitmq-server if missing (needs root)
+#   scripts/services.sh install  apt-get install rabbitmq-server and prometheus (promtool, for the
+#                                alert rule tests in tests/DeployTests) if missing (needs root)
 #
 # Ports (override by env): PRISM_RABBITMQ_PORT=55672, PRISM_RABBITMQ_MGMT_PORT=55673,
 # PRISM_RABBITMQ_DIST_PORT=55674, PRISM_POSTGRES_PORT=55432. State lives in .run/services.
@@ -38,11 +39,14 @@ print_env() {
 }
 
 install() {
-  if [[ ! -x $RMQ_BIN/rabbitmq-server ]]; then
-    log "installing rabbitmq-server from Debian packages"
+  local missing=()
+  [[ -x $RMQ_BIN/rabbitmq-server ]] || missing+=(rabbitmq-server)
+  command -v promtool >/dev/null || missing+=(prometheus)
+  if (( ${#missing[@]} )); then
+    log "installing ${missing[*]} from Debian packages"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -q >/dev/null
-    apt-get install -y -q rabbitmq-server >/dev/null
+    apt-get install -y -q "${missing[@]}" >/dev/null
   fi
   [[ -n $PG_BIN ]] || { log "no PostgreSQL server binaries under /usr/lib/postgresql"; exit 1; }
 }

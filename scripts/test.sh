@@ -34,10 +34,10 @@ if [[ -s $PRISM_MEASUREMENTS ]]; then
   echo; echo "Measured in this run:"; sed 's/^/  /' "$PRISM_MEASUREMENTS"
 fi
 
-# Totals from the TRX files of every test project (skipped = not executed).
+# Totals from the TRX files of every test project (skipped = total - executed).
 read -r passed failed skipped < <(cat "$results"/*.trx 2>/dev/null | grep -o '<Counters [^>]*>' | awk '
   function v(name,  m) { if (match($0, name "=\"[0-9]+\"")) { m = substr($0, RSTART, RLENGTH); gsub(/[^0-9]/, "", m); return m + 0 } return 0 }
-  { p += v("passed"); f += v("failed") + v("error") + v("timeout") + v("aborted"); s += v("notExecuted") }
+  { p += v("passed"); f += v("failed") + v("error") + v("timeout") + v("aborted"); s += v("total") - v("executed") }
   END { print p + 0, f + 0, s + 0 }')
 if [[ $status -ne 0 && $failed -eq 0 ]]; then failed=1; fi
 echo

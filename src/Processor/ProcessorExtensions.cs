@@ -2,8 +2,12 @@ using MassTransit;
 using Prism.Processor.Compute;
 using Prism.Processor.Jobs;
 using Prism.Processor.Kinds.Causal;
+using Prism.Processor.Kinds.Finance;
+using Prism.Processor.Kinds.Graph;
 using Prism.Processor.Kinds.Pixels;
 using Prism.Processor.Kinds.Pwsa;
+using Prism.Processor.Kinds.Robotics;
+using Prism.Processor.Kinds.Telecom;
 using Prism.Processor.Kinds.Timeseries;
 using Prism.ServiceDefaults.Health;
 using Prism.ServiceDefaults.Messaging;
@@ -26,6 +30,7 @@ public static class ProcessorExtensions
         builder.Services.AddSingleton<ComputeDevice>();
         builder.Services.AddSingleton<KindHandlerRegistry>();
         builder.Services.AddSingleton<ProcessorMetrics>();
+        builder.Services.AddHostedService<ComputeStartup>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<JobRunner>();
         builder.Services.AddSingleton<CancellationRegistry>();
@@ -38,6 +43,11 @@ public static class ProcessorExtensions
         builder.Services.AddComputeKind<IFuseEngine, FuseCpuEngine, FuseIlgpuEngine, PwsaFuseHandler>();
         builder.Services.AddComputeKind<IForecastEngine, ForecastCpuEngine, ForecastIlgpuEngine, TimeseriesForecastHandler>();
         builder.Services.AddComputeKind<ITransferEntropyEngine, TransferEntropyCpuEngine, TransferEntropyIlgpuEngine, CausalTransferEntropyHandler>();
+        builder.Services.AddComputeKind<ICovarianceEngine, CovarianceCpuEngine, CovarianceIlgpuEngine, FinanceOptimizeHandler>();
+        builder.Services.AddComputeKind<IRiskEngine, RiskCpuEngine, RiskIlgpuEngine, FinanceRiskHandler>();
+        builder.Services.AddComputeKind<IShortestPathEngine, ShortestPathCpuEngine, ShortestPathIlgpuEngine, TelecomOptimizeHandler>();
+        builder.Services.AddComputeKind<IColoringEngine, ColoringCpuEngine, ColoringIlgpuEngine, GraphColorHandler>();
+        builder.Services.AddComputeKind<IVisibilityEngine, VisibilityCpuEngine, VisibilityIlgpuEngine, RoboticsPlanHandler>();
 
         builder.Services.AddHealthChecks().AddCheck<ComputeHealthCheck>("compute", tags: [HealthTags.Ready]);
         builder.AddBusConsumers(x =>

@@ -5,19 +5,28 @@ using Prism.Results.Storage;
 
 namespace Prism.Results;
 
-/// <summary>The results service's own instruments (meter <c>Prism.Results</c>).</summary>
+/// <summary>
+/// The results service's own instruments (meter <c>Prism.Results</c>). Exported names are listed in
+/// docs/metrics.md. Delivery is at-least-once, so a redelivered event is counted again (rare).
+/// </summary>
 public sealed class ResultsMetrics
 {
     public const string MeterName = "Prism.Results";
     private readonly Counter<long> _events;
+    private readonly Counter<long> _completed;
+    private readonly Counter<long> _failed;
     private readonly Histogram<double> _totalMs;
+    private readonly Histogram<double> _queueWaitMs;
 
     public ResultsMetrics(IMeterFactory meters)
     {
         ArgumentNullException.ThrowIfNull(meters);
         var meter = meters.Create(MeterName);
         _events = meter.CreateCounter<long>("prism.results.events", "{event}", "Job events recorded, by kind and status.");
+        _completed = meter.CreateCounter<long>("prism.results.jobs.completed", "{job}", "Jobs that reached a terminal state, by kind and status.");
+        _failed = meter.CreateCounter<long>("prism.results.jobs.failed", "{job}", "Failed jobs, by kind and error code.");
         _totalMs = meter.CreateHistogram<double>("prism.job.duration", "ms", "Submitted → finished time of a job, by kind and status.");
+        _queueWaitMs = meter.CreateHistogram<double>("prism.job.queue_wait", "ms", "Submitted → started time of a job, by kind.");
     }
 
     public void Recorded(JobRecordUpdate update)
@@ -25,7 +34,18 @@ public sealed class ResultsMetrics
         ArgumentNullException.ThrowIfNull(update);
         var tags = new TagList { { "kind", update.Kind }, { "status", update.Status } };
         _events.Add(1, tags);
-        if (JobStatus.IsTerminal(update.Status) && update.CompletedAt is { } done)
+        if (update.Status == JobStatus.Running && update.StartedAt is { } started)
+        {
+            _queueWaitMs.Record(Math.Max(0, (started - update.SubmittedAt).TotalMilliseconds), new TagList { { "kind", update.Kind } });
+        }
+        if (!JobStatus.IsTerminal(update.Status)) return;
+
+        _completed.Add(1, tags);
+        if (update.Status == JobStatus.Failed)
+        {
+            _failed.Add(1, new TagList { { "kind", update.Kind }, { "code", update.ErrorCode ?? "unknown" } });
+        }
+        if (update.CompletedAt is { } done)
         {
             _totalMs.Record((done - update.SubmittedAt).TotalMilliseconds, tags);
         }

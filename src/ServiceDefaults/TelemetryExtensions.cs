@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OpenTelemetry;
@@ -13,6 +14,12 @@ public static class TelemetryExtensions
     /// <summary>Meter and activity source names of Prism's own instrumentation.</summary>
     public static readonly string[] PrismSources = ["Prism.Ingest", "Prism.Processor", "Prism.Results"];
 
+    /// <summary>
+    /// Process-wide figures the runtime meter lacks: the memory limit the GC sees (the container's
+    /// cgroup limit when there is one), so an alert can compare the working set with it.
+    /// </summary>
+    private static readonly Meter ProcessMeter = CreateProcessMeter();
+
     public static IHostApplicationBuilder AddPrismTelemetry(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -24,6 +31,7 @@ public static class TelemetryExtensions
                 .AddRuntimeInstrumentation()
                 .AddMeter("MassTransit")
                 .AddMeter(PrismSources)
+                .AddMeter(ProcessMeter.Name)
                 .AddPrometheusExporter())
             .WithTracing(t => t
                 .AddAspNetCoreInstrumentation(o => o.Filter = ctx => !ctx.Request.Path.StartsWithSegments("/health") && !ctx.Request.Path.StartsWithSegments("/metrics"))
@@ -36,5 +44,13 @@ public static class TelemetryExtensions
             otel.UseOtlpExporter();
         }
         return builder;
+    }
+
+    private static Meter CreateProcessMeter()
+    {
+        var meter = new Meter("Prism.Process");
+        meter.CreateObservableGauge("prism.process.memory.limit", () => GC.GetGCMemoryInfo().TotalAvailableMemoryBytes, "By",
+            "Memory this process may use: the container limit when one is set, else the machine's memory.");
+        return meter;
     }
 }

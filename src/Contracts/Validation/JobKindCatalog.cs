@@ -1,6 +1,10 @@
 using Prism.Contracts.Kinds.Causal;
+using Prism.Contracts.Kinds.Finance;
+using Prism.Contracts.Kinds.Graph;
 using Prism.Contracts.Kinds.Pixels;
 using Prism.Contracts.Kinds.Pwsa;
+using Prism.Contracts.Kinds.Robotics;
+using Prism.Contracts.Kinds.Telecom;
 using Prism.Contracts.Kinds.Timeseries;
 
 namespace Prism.Contracts.Validation;
@@ -16,6 +20,11 @@ public static class JobKindCatalog
         new PwsaFuseKind(),
         new TimeseriesForecastKind(),
         new CausalTransferEntropyKind(),
+        new FinanceOptimizeKind(),
+        new FinanceRiskKind(),
+        new TelecomOptimizeKind(),
+        new GraphColorKind(),
+        new RoboticsPlanKind(),
     ];
 
     private static readonly Dictionary<string, IJobKind> ByName = All.ToDictionary(k => k.Name, StringComparer.Ordinal);

@@ -86,6 +86,7 @@ public sealed partial class JobRunner(
             TenantId = job.TenantId,
         }, cancellationToken).ConfigureAwait(false);
 
+        using var inFlight = metrics.InFlight(job.Kind);
         var stopwatch = Stopwatch.StartNew();
         JsonElement result;
         try

@@ -16,6 +16,9 @@ public sealed class PriorityGate(int slots)
 
     public int Running { get { lock (_gate) return _slots - _free; } }
 
+    /// <summary>Jobs in hand waiting for a slot (cancelled waiters may be counted until the next release).</summary>
+    public int Waiting { get { lock (_gate) return _waiting.Count; } }
+
     public async Task<IDisposable> EnterAsync(int priority, CancellationToken cancellationToken)
     {
         TaskCompletionSource waiter;

@@ -34,7 +34,7 @@ public static class CancelApi
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, type: ProblemTypes.Conflict, title: "The job already finished.",
                 detail: $"Job {jobId} is {job.Status}; only queued or running jobs can be cancelled.",
-                extensions: new Dictionary<string, object?> { ["status"] = job.Status, ["jobId"] = jobId });
+                extensions: new Dictionary<string, object?> { ["jobStatus"] = job.Status, ["jobId"] = jobId });
         }
 
         await publisher.Publish(new Contracts.CancelJob

@@ -16,9 +16,12 @@ public sealed class JobEventRecorder(IResultStore store, JobChangeNotifier notif
         ArgumentNullException.ThrowIfNull(publisher);
         var recorded = await store.ApplyAsync(update, cancellationToken).ConfigureAwait(false);
         notifier.Changed(update.JobId);
-        if (recorded is null) return;
+        if (recorded.Count == 0) return;
         metrics.Recorded(update);
-        await publisher.Publish(new JobEventRecorded { Event = recorded }, cancellationToken).ConfigureAwait(false);
+        foreach (var e in recorded)
+        {
+            await publisher.Publish(new JobEventRecorded { Event = e }, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     public static JobRecordUpdate From(JobSubmitted e) => new()

@@ -19,9 +19,9 @@ public interface IResultStore
 
     /// <summary>
     /// Merges one event into its job's row; never moves a state backwards, never adds a second row.
-    /// Returns the stream event recorded when the job's status changed, else null (a duplicate or late event).
+    /// Returns the stream events recorded for the stages the job passed (none for a duplicate or late event).
     /// </summary>
-    Task<JobEvent?> ApplyAsync(JobRecordUpdate update, CancellationToken cancellationToken);
+    Task<IReadOnlyList<JobEvent>> ApplyAsync(JobRecordUpdate update, CancellationToken cancellationToken);
 
     /// <summary>Stream events with an id above <paramref name="afterId"/>, oldest first.</summary>
     Task<IReadOnlyList<JobEvent>> EventsAfterAsync(long afterId, EventFilter filter, int limit, CancellationToken cancellationToken);

@@ -69,7 +69,7 @@ public abstract class SqlResultStore : IResultStore
         }
     }
 
-    public virtual async Task<JobEvent?> ApplyAsync(JobRecordUpdate update, CancellationToken cancellationToken)
+    public virtual async Task<IReadOnlyList<JobEvent>> ApplyAsync(JobRecordUpdate update, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(update);
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -86,10 +86,10 @@ public abstract class SqlResultStore : IResultStore
                 await UpsertAsync(connection, transaction, update, cancellationToken).ConfigureAwait(false);
                 var after = await StatusOfAsync(connection, transaction, update.JobId, cancellationToken).ConfigureAwait(false);
 
-                JobEvent? recorded = null;
-                if (after is not null && after != before)
+                var recorded = new List<JobEvent>(3);
+                foreach (var stage in StagesBetween(before, after, update))
                 {
-                    recorded = await AppendEventAsync(connection, transaction, update, after, cancellationToken).ConfigureAwait(false);
+                    recorded.Add(await AppendEventAsync(connection, transaction, update, stage, cancellationToken).ConfigureAwait(false));
                 }
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 return recorded;
@@ -137,11 +137,31 @@ public abstract class SqlResultStore : IResultStore
         }
     }
 
+    /// <summary>
+    /// The stages a job passed from <paramref name="before"/> to <paramref name="after"/>. Events are
+    /// consumed concurrently, so a completion can land before its start: the stream still shows
+    /// submitted → started → completed, each once, in order (started is left out only for a job that
+    /// never started, such as one cancelled in the queue).
+    /// </summary>
+    private static IEnumerable<string> StagesBetween(string? before, string? after, JobRecordUpdate update)
+    {
+        if (after is null || after == before) yield break;
+        var from = before is null ? 0 : JobStatus.Rank(before);
+        var to = JobStatus.Rank(after);
+        if (from < 1 && to >= 1) yield return JobStatus.Queued;
+        if (from < 2 && to >= 2 && (to == 2 || update.StartedAt is not null)) yield return JobStatus.Running;
+        if (to == 3) yield return after;
+    }
+
     private static async Task<JobEvent> AppendEventAsync(DbConnection connection, DbTransaction transaction, JobRecordUpdate update, string status, CancellationToken cancellationToken)
     {
-        // The event describes the job's new state, which is the update's state unless the row held a later one.
-        var at = update.CompletedAt ?? update.StartedAt ?? update.SubmittedAt;
-        var terminalByThisUpdate = status == update.Status;
+        var at = status switch
+        {
+            JobStatus.Queued => update.SubmittedAt,
+            JobStatus.Running => update.StartedAt ?? update.SubmittedAt,
+            _ => update.CompletedAt ?? update.StartedAt ?? update.SubmittedAt,
+        };
+        var terminalByThisUpdate = JobStatus.IsTerminal(status) && status == update.Status;
         var command = connection.CreateCommand();
         await using (command.ConfigureAwait(false))
         {

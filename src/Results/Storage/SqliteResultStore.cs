@@ -75,7 +75,7 @@ public sealed class SqliteResultStore : SqlResultStore, IDisposable
         return connection;
     }
 
-    public override async Task<Contracts.Api.JobEvent?> ApplyAsync(JobRecordUpdate update, CancellationToken cancellationToken)
+    public override async Task<IReadOnlyList<Contracts.Api.JobEvent>> ApplyAsync(JobRecordUpdate update, CancellationToken cancellationToken)
     {
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try

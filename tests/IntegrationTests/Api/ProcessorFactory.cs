@@ -13,6 +13,12 @@ public sealed class ProcessorFactory : WebApplicationFactory<ProcessorOptions>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Processor:Engine", EngineModes.Cpu);
-        builder.ConfigureTestServices(services => services.AddMassTransitTestHarness(x => x.AddConsumer<JobSubmittedConsumer, JobSubmittedConsumerDefinition>()).UseGenerousHarnessTimeouts());
+        // One compute slot, so queued jobs wait in the priority gate where the tests can observe the order.
+        builder.UseSetting("Processor:MaxConcurrentJobs", "1");
+        builder.ConfigureTestServices(services => services.AddMassTransitTestHarness(x =>
+        {
+            x.AddConsumer<JobSubmittedConsumer, JobSubmittedConsumerDefinition>();
+            x.AddConsumer<CancelJobConsumer, CancelJobConsumerDefinition>();
+        }).UseGenerousHarnessTimeouts());
     }
 }

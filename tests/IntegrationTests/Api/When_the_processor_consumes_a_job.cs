@@ -4,6 +4,7 @@ using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Prism.Contracts;
 using Prism.Contracts.Kinds.Pixels;
+using Prism.Processor.Jobs;
 
 namespace Prism.IntegrationTests.Api;
 
@@ -70,6 +71,73 @@ public sealed class When_the_processor_consumes_a_job(ProcessorFactory factory) 
         var failed = await FailedFor(job.JobId);
         Assert.Equal(ErrorCodes.DeadlineExceeded, failed.ErrorCode);
         Assert.DoesNotContain(Harness.Published.Select<JobStarted>(), m => m.Context.Message.JobId == job.JobId);
+    }
+
+    /// <summary>An entropy job big enough to take a while on the CPU engine (2048×2048, window 63).</summary>
+    private static JobSubmitted SlowJob(int priority = 0)
+    {
+        var random = new Random(priority);
+        var pixels = new int[2048 * 2048];
+        for (var i = 0; i < pixels.Length; i++) pixels[i] = random.Next(0, 65536);
+        return Job(new { width = 2048, height = 2048, pixels, window = 63, bins = 256 }) with { Priority = priority };
+    }
+
+    [Fact]
+    public async Task A_running_job_stops_when_cancelled_and_ends_cancelled()
+    {
+        var job = SlowJob();
+        await Harness.Bus.Publish(job, TestContext.Current.CancellationToken);
+        await StartedFor(job.JobId);
+
+        await Harness.Bus.Publish(new CancelJob { JobId = job.JobId, Kind = job.Kind, SubmittedAt = job.SubmittedAt, RequestedAt = DateTimeOffset.UtcNow }, TestContext.Current.CancellationToken);
+
+        var cancelled = await PublishedFor<JobCancelled>(m => m.JobId == job.JobId);
+        Assert.NotNull(cancelled.StartedAt);
+        Assert.DoesNotContain(Harness.Published.Select<JobCompleted>(), m => m.Context.Message.JobId == job.JobId);
+    }
+
+    /// <summary>Takes the processor's only compute slot, so published jobs queue behind it until released.</summary>
+    private Task<IDisposable> HoldTheSlotAsync() =>
+        factory.Services.GetRequiredService<PriorityGate>().EnterAsync(QueueNames.MaxPriority, TestContext.Current.CancellationToken);
+
+    [Fact]
+    public async Task A_queued_job_that_is_cancelled_never_starts()
+    {
+        var gate = factory.Services.GetRequiredService<PriorityGate>();
+        var queued = Job(new { width = 1, height = 1, pixels = new[] { 5 } });
+        using (await HoldTheSlotAsync())
+        {
+            await Harness.Bus.Publish(queued, TestContext.Current.CancellationToken);
+            Assert.True(await Eventually.True(() => gate.Waiting == 1), "The job never reached the compute slots.");
+            await Harness.Bus.Publish(new CancelJob { JobId = queued.JobId, Kind = queued.Kind, SubmittedAt = queued.SubmittedAt, RequestedAt = DateTimeOffset.UtcNow }, TestContext.Current.CancellationToken);
+            Assert.True(await Eventually.True(() => Harness.Consumed.Select<CancelJob>().Any(m => m.Context.Message.JobId == queued.JobId)));
+        }
+
+        var cancelled = await PublishedFor<JobCancelled>(m => m.JobId == queued.JobId);
+        Assert.Null(cancelled.StartedAt);
+        Assert.DoesNotContain(Harness.Published.Select<JobStarted>(), m => m.Context.Message.JobId == queued.JobId);
+    }
+
+    [Fact]
+    public async Task A_high_priority_job_overtakes_a_flood_of_low_priority_ones()
+    {
+        var gate = factory.Services.GetRequiredService<PriorityGate>();
+        var low = Enumerable.Range(0, 20).Select(i => Job(new { width = 8, height = 8, pixels = Enumerable.Range(i, 64).ToArray() })).ToArray();
+        var urgent = Job(new { width = 8, height = 8, pixels = Enumerable.Range(0, 64).ToArray() }) with { Priority = 9 };
+        using (await HoldTheSlotAsync())
+        {
+            foreach (var job in low) await Harness.Bus.Publish(job, TestContext.Current.CancellationToken);
+            await Harness.Bus.Publish(urgent, TestContext.Current.CancellationToken);
+            Assert.True(await Eventually.True(() => gate.Waiting == 21), $"{gate.Waiting} jobs waiting for the slot, expected 21.");
+        }
+
+        await CompletedFor(urgent.JobId);
+        foreach (var job in low) await CompletedFor(job.JobId);
+        var order = Harness.Published.Select<JobStarted>().Select(m => m.Context.Message)
+            .Where(m => m.JobId == urgent.JobId || low.Any(l => l.JobId == m.JobId)).OrderBy(m => m.StartedAt).Select(m => m.JobId).ToList();
+        Assert.Equal(21, order.Count);
+        Assert.Equal(urgent.JobId, order[0]); // published last, started first
+        Assert.Equal(low.Select(j => j.JobId), order.Skip(1)); // the rest in arrival order
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Prism.Contracts;
+using Prism.Contracts.Api;
 using Prism.Results.Storage;
 
 namespace Prism.IntegrationTests.Storage;
@@ -79,6 +80,30 @@ public abstract class ResultStoreContract
     }
 
     [Fact]
+    public async Task Its_event_stream_shows_each_stage_once_in_order_whatever_order_events_arrive_in()
+    {
+        var store = await CreateStoreAsync();
+        var early = Guid.NewGuid();
+        var late = Guid.NewGuid();
+
+        await store.ApplyAsync(Queued(early, T0), CancellationToken.None);
+        var completionFirst = await store.ApplyAsync(Succeeded(late, T0), CancellationToken.None);
+        var duplicates = (await store.ApplyAsync(Running(late, T0), CancellationToken.None)).Concat(await store.ApplyAsync(Queued(late, T0), CancellationToken.None));
+        await store.ApplyAsync(Running(early, T0), CancellationToken.None);
+        await store.ApplyAsync(Failed(early, T0), CancellationToken.None);
+
+        Assert.Equal([JobEventTypes.Submitted, JobEventTypes.Started, JobEventTypes.Completed], completionFirst.Select(e => e.Type));
+        Assert.Empty(duplicates);
+
+        var all = await store.EventsAfterAsync(0, EventFilter.All, 100, CancellationToken.None);
+        Assert.Equal(all.Select(e => e.Id).Order(), all.Select(e => e.Id));
+        Assert.Equal([JobEventTypes.Submitted, JobEventTypes.Started, JobEventTypes.Failed], all.Where(e => e.JobId == early).Select(e => e.Type));
+        Assert.Equal(ErrorCodes.InvalidInput, all.Single(e => e.JobId == early && e.Type == JobEventTypes.Failed).ErrorCode);
+        Assert.Equal(completionFirst.Select(e => e.Id), all.Where(e => e.JobId == late).Select(e => e.Id));
+        Assert.Equal([late], (await store.EventsAfterAsync(0, new EventFilter(late, null), 100, CancellationToken.None)).Select(e => e.JobId).Distinct());
+    }
+
+    [Fact]
     public async Task It_keeps_the_first_outcome()
     {
         var store = await CreateStoreAsync();
@@ -146,6 +171,28 @@ public abstract class ResultStoreContract
         var segments = await store.ListAsync(new JobQuery(null, JobKinds.PixelsSegment, 100, null), CancellationToken.None);
         Assert.Equal(12, segments.Items.Count);
         Assert.All(segments.Items, j => Assert.Equal(JobKinds.PixelsSegment, j.Kind));
+    }
+
+    [Fact]
+    public async Task Retention_deletes_old_finished_jobs_and_their_events_but_never_unfinished_ones()
+    {
+        var store = await CreateStoreAsync();
+        var oldDone = Guid.NewGuid();
+        var oldQueued = Guid.NewGuid();
+        var recentDone = Guid.NewGuid();
+        await store.ApplyAsync(Succeeded(oldDone, T0), CancellationToken.None);
+        await store.ApplyAsync(Queued(oldQueued, T0), CancellationToken.None);
+        await store.ApplyAsync(Succeeded(recentDone, T0.AddDays(10)), CancellationToken.None);
+
+        await store.DeleteFinishedBeforeAsync(T0.AddDays(7), CancellationToken.None);
+
+        Assert.Null(await store.GetAsync(oldDone, CancellationToken.None));
+        Assert.NotNull(await store.GetAsync(oldQueued, CancellationToken.None));
+        Assert.NotNull(await store.GetAsync(recentDone, CancellationToken.None));
+        var events = await store.EventsAfterAsync(0, EventFilter.All, 100, CancellationToken.None);
+        Assert.DoesNotContain(events, e => e.JobId == oldDone);
+        Assert.Contains(events, e => e.JobId == oldQueued);
+        Assert.Equal(3, events.Count(e => e.JobId == recentDone));
     }
 
     [Fact]

@@ -1,0 +1,31 @@
+# syntax=docker/dockerfile:1
+# Prism Ingest: docker build -f deploy/docker/ingest.Dockerfile -t prism-ingest .   (context: repository root)
+# Tags are pinned; CI bumps them with the SDK in global.json.
+ARG SDK_IMAGE=mcr.microsoft.com/dotnet/sdk:10.0.401
+ARG RUNTIME_IMAGE=mcr.microsoft.com/dotnet/aspnet:10.0.12
+
+FROM ${SDK_IMAGE} AS build
+WORKDIR /src
+# Restore layer: only the files restore reads, so it stays cached until a project file or a package pin changes.
+COPY global.json Directory.Build.props Directory.Packages.props ./
+COPY src/Contracts/Contracts.csproj src/Contracts/
+COPY src/ServiceDefaults/ServiceDefaults.csproj src/ServiceDefaults/
+COPY src/Ingest/Ingest.csproj src/Ingest/
+RUN dotnet restore src/Ingest/Ingest.csproj
+COPY src/Contracts/ src/Contracts/
+COPY src/ServiceDefaults/ src/ServiceDefaults/
+COPY src/Ingest/ src/Ingest/
+RUN dotnet publish src/Ingest/Ingest.csproj -c Release --no-restore -o /app -p:UseAppHost=false
+
+FROM ${RUNTIME_IMAGE}
+WORKDIR /app
+COPY --from=build /app ./
+ENV ASPNETCORE_HTTP_PORTS=8080
+EXPOSE 8080
+# The image's non-root user (UID 1654). The app writes nothing outside /tmp, so the root filesystem
+# can be read-only (compose: read_only + tmpfs /tmp; Kubernetes: readOnlyRootFilesystem + emptyDir).
+USER $APP_UID
+# The aspnet image has no curl or wget; bash's /dev/tcp speaks enough HTTP/1.0 for a liveness check.
+HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
+  CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /health/live HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n1 <&3 | grep -q ' 200 '"]
+ENTRYPOINT ["dotnet", "Prism.Ingest.dll"]

@@ -1,0 +1,35 @@
+using Prism.IntegrationTests.Infrastructure;
+
+namespace Prism.IntegrationTests.EndToEnd;
+
+/// <summary>The job lifecycle as a client sees it, on Standalone as a real process.</summary>
+public sealed class When_following_jobs_through_Standalone : IAsyncLifetime
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("prism-lifecycle-").FullName;
+    private ServiceProcess? _standalone;
+    private HttpClient Client => field ??= _standalone!.CreateClient();
+
+    public async ValueTask InitializeAsync() =>
+        _standalone = await ServiceProcess.StartAsync("Standalone", new Dictionary<string, string>
+        {
+            ["ConnectionStrings__results"] = $"Data Source={Path.Combine(_directory, "prism.db")}",
+            ["Processor__Engine"] = "cpu",
+        });
+
+    [Fact]
+    public Task Sse_resumes_with_exactly_the_missed_events() => LifecycleScenarios.SseResumesWithExactlyTheMissedEventsAsync(Client, Client);
+
+    [Fact]
+    public Task WebSocket_delivers_only_the_subscribed_kind() => LifecycleScenarios.WebSocketDeliversOnlyTheSubscribedKindAsync(Client, Client);
+
+    [Fact]
+    public Task Cancelling_a_finished_job_is_a_conflict() => LifecycleScenarios.CancellingAFinishedJobIsAConflictAsync(Client, Client);
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        if (_standalone is not null) await _standalone.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+}

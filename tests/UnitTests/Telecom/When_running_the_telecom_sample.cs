@@ -1,0 +1,28 @@
+using System.Text.Json;
+using Prism.Contracts.Kinds.Telecom;
+using Prism.Processor.Kinds.Telecom;
+
+namespace Prism.UnitTests.Telecom;
+
+public sealed class When_running_the_telecom_sample
+{
+    [Fact]
+    public async Task It_is_valid_and_balancing_lowers_the_peak()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Prism.sln"))) directory = directory.Parent;
+        Assert.NotNull(directory);
+        var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(directory.FullName, "samples", "telecom.optimize.json"))).RootElement;
+        var parsed = new TelecomOptimizeKind().Parse(json);
+        Assert.True(parsed.IsValid, parsed.Errors.ToString());
+        var input = (TelecomOptimizeInput)parsed.Input!;
+        var handler = new TelecomOptimizeHandler(new ShortestPathCpuEngine());
+
+        var balanced = (TelecomOptimizeOutput)await handler.ExecuteAsync(input, CancellationToken.None);
+        var fastest = (TelecomOptimizeOutput)await handler.ExecuteAsync(input with { Objective = TelecomObjectives.MinimizeLatency }, CancellationToken.None);
+        Assert.All(balanced.Routes, r => Assert.Null(r.Error));
+        Assert.True(fastest.MaxLinkUtilization > 1, "the sample should congest a link on its fastest routes");
+        Assert.True(balanced.MaxLinkUtilization < fastest.MaxLinkUtilization);
+        Assert.True(balanced.TotalLatencyMs > fastest.TotalLatencyMs);
+    }
+}
