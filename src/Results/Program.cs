@@ -1,4 +1,5 @@
 using Prism.Results;
+using Prism.Results.Dashboard;
 using Prism.ServiceDefaults;
 using Prism.ServiceDefaults.Messaging;
 
@@ -12,5 +13,6 @@ var app = builder.Build();
 
 app.MapDefaultEndpoints();
 app.MapResultsApis();
+app.MapDashboard();
 
 app.Run();

@@ -2,6 +2,7 @@ using Prism.Ingest;
 using Prism.Ingest.Apis;
 using Prism.Processor;
 using Prism.Results;
+using Prism.Results.Dashboard;
 using Prism.ServiceDefaults;
 using Prism.ServiceDefaults.Messaging;
 using Prism.Standalone;
@@ -20,6 +21,7 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapJobsApi();
 app.MapResultsApis();
+app.MapDashboard();
 app.MapProcessorInfo();
 
 app.Run();

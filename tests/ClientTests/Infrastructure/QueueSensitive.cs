@@ -1,8 +1,8 @@
 namespace Prism.ClientTests.Infrastructure;
 
 /// <summary>
-/// Tests that hold jobs in the queue on purpose (cancel) or flood it (the 1,000-job batch) run one at a time: a flood
-/// delays what Results records, and a cancel needs the store to see the job before the processor finishes it.
+/// Tests that hold jobs in the queue on purpose (cancel), flood it (the 1,000-job batch) or wait on the live feed in a
+/// browser run one at a time: a flood delays what Results records and streams by many seconds.
 /// </summary>
 [CollectionDefinition(Name)]
 public sealed class QueueSensitive
