@@ -20,7 +20,7 @@ public sealed class StandaloneFixture : IAsyncLifetime
         {
             ["ConnectionStrings__results"] = $"Data Source={Path.Combine(_directory, "prism.db")}",
             ["Processor__Engine"] = "cpu",
-            // Two compute slots, whatever the machine: Jobs.OccupyAsync fills exactly these to hold a job in the queue.
+            // Two compute slots, whatever the machine, so runs do not depend on the core count.
             ["Processor__MaxConcurrentJobs"] = Jobs.ComputeSlots.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
     }

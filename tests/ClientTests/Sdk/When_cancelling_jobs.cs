@@ -5,37 +5,13 @@ using Prism.Contracts;
 
 namespace Prism.ClientTests.Sdk;
 
-/// <summary>Cancel through the client: 202 and a cancelled end for a job not yet finished, 409 for a finished one, 404 for none.</summary>
+/// <summary>
+/// Cancel through the client: 409 for a finished job, 404 for none. (Cancelling queued and running jobs is proven
+/// deterministically at the processor in IntegrationTests, which holds the compute slot instead of racing slow jobs.)
+/// </summary>
 [Collection(QueueSensitive.Name)]
 public sealed class When_cancelling_jobs(StandaloneFixture standalone)
 {
-    [Fact]
-    public async Task A_job_not_yet_finished_is_cancelled_and_ends_cancelled()
-    {
-        using var handle = standalone.CreateClient();
-        var ct = TestContext.Current.CancellationToken;
-
-        var (jobId, cancel, job) = await Jobs.CancelWhileUnfinishedAsync<Prism.Contracts.Api.CancelReceipt?>(handle.Client, seed: 10, async id =>
-        {
-            try
-            {
-                return await handle.Client.CancelAsync(id, ct);
-            }
-            catch (PrismApiException ex) when (ex.Status == HttpStatusCode.Conflict)
-            {
-                return null; // it finished first: CancelWhileUnfinishedAsync tries again
-            }
-        }, receipt => receipt is not null, ct);
-
-        Assert.NotNull(cancel);
-        Assert.Equal(jobId, cancel.JobId);
-        Assert.Equal("cancelling", cancel.Status);
-        Assert.Equal($"/api/v1/results/{jobId}", cancel.Links.Self);
-        Assert.Equal(JobStatus.Cancelled, job.Status);
-        Assert.Null(job.Result);
-        Assert.Equal(ErrorCodes.Cancelled, job.Error?.Code);
-    }
-
     [Fact]
     public async Task A_finished_job_is_409_and_an_unknown_one_404()
     {
