@@ -53,9 +53,9 @@ public sealed class PostgresIdempotencyStore(NpgsqlDataSource dataSource, IOptio
         {
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+        catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DuplicateTable)
         {
-            // Another replica created it at the same moment.
+            // Another replica created it at the same moment (IF NOT EXISTS does not guard against that race).
         }
         Volatile.Write(ref _schemaReady, 1);
     }
