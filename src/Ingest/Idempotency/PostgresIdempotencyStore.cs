@@ -9,6 +9,7 @@ namespace Prism.Ingest.Idempotency;
 /// </summary>
 public sealed class PostgresIdempotencyStore(NpgsqlDataSource dataSource, IOptions<IngestOptions> options, TimeProvider clock) : IIdempotencyStore
 {
+    private const long SchemaLockKey = 0x5052_4953_4D02;
     private int _schemaReady;
 
     public async Task<IdempotencyRecord> ReserveAsync(string key, string fingerprint, Guid jobId, string kind, CancellationToken cancellationToken)
@@ -45,18 +46,19 @@ public sealed class PostgresIdempotencyStore(NpgsqlDataSource dataSource, IOptio
     private async Task EnsureSchemaAsync(CancellationToken cancellationToken)
     {
         if (Volatile.Read(ref _schemaReady) == 1) return;
-        await using var command = dataSource.CreateCommand("""
+        // IF NOT EXISTS does not stop two replicas racing to create the table (duplicate table/type errors):
+        // a transaction-scoped advisory lock makes them take turns.
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (var command = new NpgsqlCommand($"""
+            SELECT pg_advisory_xact_lock({SchemaLockKey});
             CREATE TABLE IF NOT EXISTS prism_idempotency (
               key text PRIMARY KEY, fingerprint text NOT NULL, job_id uuid NOT NULL, kind text NOT NULL, created_ms bigint NOT NULL)
-            """);
-        try
+            """, connection, transaction))
         {
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DuplicateTable)
-        {
-            // Another replica created it at the same moment (IF NOT EXISTS does not guard against that race).
-        }
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         Volatile.Write(ref _schemaReady, 1);
     }
 }
