@@ -1,4 +1,5 @@
 using MassTransit;
+using Prism.ServiceDefaults.Messaging;
 
 namespace Prism.Processor.Jobs;
 
@@ -7,11 +8,6 @@ public sealed class CancelJobConsumerDefinition : ConsumerDefinition<CancelJobCo
 {
     public CancelJobConsumerDefinition()
     {
-        Endpoint(e =>
-        {
-            e.Name = "prism-cancellations";
-            e.InstanceId = Environment.MachineName + "-" + Guid.NewGuid().ToString("N")[..8];
-            e.Temporary = true;
-        });
+        Endpoint(e => PerInstanceEndpoint.Configure(e, "prism-cancellations"));
     }
 }

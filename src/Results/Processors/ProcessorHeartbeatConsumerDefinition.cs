@@ -1,4 +1,5 @@
 using MassTransit;
+using Prism.ServiceDefaults.Messaging;
 
 namespace Prism.Results.Processors;
 
@@ -7,11 +8,6 @@ public sealed class ProcessorHeartbeatConsumerDefinition : ConsumerDefinition<Pr
 {
     public ProcessorHeartbeatConsumerDefinition()
     {
-        Endpoint(e =>
-        {
-            e.Name = "prism-heartbeats";
-            e.InstanceId = Environment.MachineName + "-" + Guid.NewGuid().ToString("N")[..8];
-            e.Temporary = true;
-        });
+        Endpoint(e => PerInstanceEndpoint.Configure(e, "prism-heartbeats"));
     }
 }

@@ -1,4 +1,5 @@
 using MassTransit;
+using Prism.ServiceDefaults.Messaging;
 
 namespace Prism.Results.Streaming;
 
@@ -11,11 +12,6 @@ public sealed class JobEventFanOutConsumerDefinition : ConsumerDefinition<JobEve
 {
     public JobEventFanOutConsumerDefinition()
     {
-        Endpoint(e =>
-        {
-            e.Name = "prism-events";
-            e.InstanceId = Environment.MachineName + "-" + Guid.NewGuid().ToString("N")[..8];
-            e.Temporary = true;
-        });
+        Endpoint(e => PerInstanceEndpoint.Configure(e, "prism-events"));
     }
 }
