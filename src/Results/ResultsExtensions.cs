@@ -31,11 +31,14 @@ public static class ResultsExtensions
             .Validate(o => o.HealthWindowMinutes is >= 1 and <= 1440, "Results:HealthWindowMinutes must be 1..1440.")
             .ValidateOnStart();
         builder.Services.AddSingleton<EventBroadcaster>();
+        builder.Services.AddSingleton<FanOutReadiness>();
+        builder.Services.AddReceiveEndpointObserver(provider => provider.GetRequiredService<FanOutReadiness>());
         builder.Services.AddSingleton<ProcessorRegistry>();
         builder.Services.AddSingleton<DomainHealth>();
         builder.Services.AddHostedService<RetentionSweeper>();
 
-        builder.Services.AddHealthChecks().AddCheck<ResultStoreHealthCheck>("store", tags: [HealthTags.Ready]);
+        builder.Services.AddHealthChecks().AddCheck<ResultStoreHealthCheck>("store", tags: [HealthTags.Ready])
+            .AddCheck<FanOutReadiness>("live-events", tags: [HealthTags.Ready]);
         builder.AddBusConsumers(x =>
         {
             x.AddConsumer<JobEventConsumer, JobEventConsumerDefinition>();

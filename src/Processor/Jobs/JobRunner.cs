@@ -91,7 +91,10 @@ public sealed partial class JobRunner(
         JsonElement result;
         try
         {
-            var output = await handler.ExecuteAsync(parsed.Input!, running.Token).ConfigureAwait(false);
+            // Off the delivering thread: handlers compute synchronously, and a thread held for the whole
+            // job stalls the transport's delivery of further jobs, so the priority gate would never see
+            // the ones that should overtake the queue.
+            var output = await Task.Run(() => handler.ExecuteAsync(parsed.Input!, running.Token), running.Token).ConfigureAwait(false);
             result = JsonSerializer.SerializeToElement(output, output.GetType(), PrismJson.Options);
         }
         catch (OperationCanceledException) when (running.Token.IsCancellationRequested && !cancellationToken.IsCancellationRequested)

@@ -12,8 +12,9 @@ namespace Prism.Results.Apis;
 /// <summary>
 /// <c>GET /api/v1/events</c>: the job event stream as Server-Sent Events. With <c>Last-Event-ID</c>
 /// (header or <c>lastEventId</c> query) the missed events are replayed from the store first, then
-/// live ones follow, without gaps or duplicates. Without it, a stream for one <c>jobId</c> starts
-/// at that job's first event and any other stream starts now.
+/// live ones follow, without gaps or duplicates, in id order. Without it, a stream for one <c>jobId</c>
+/// starts at that job's first event and any other stream starts now: every event recorded after the
+/// client reads the opening <c>: prism job events</c> comment reaches it.
 /// </summary>
 public static class EventsApi
 {
@@ -47,32 +48,23 @@ public static class EventsApi
         }
 
         var filter = new EventFilter(jobId, kind);
-        // Subscribe before replaying, so an event stored during the replay is not lost between the two.
+        // Subscribe before reading the store, so an event stored meanwhile still wakes the stream.
         using var live = broadcaster.Subscribe(filter);
 
+        // Everything after `sent` comes from the store, where ids commit in order (one writer at a time);
+        // live notifications only say when to look. They are published after each commit by concurrent
+        // consumers, so they can arrive out of id order: sending them as they come could put 11 before
+        // 10, and a client resuming after 11 would never see 10.
+        var sent = resumeAfter ?? (jobId is not null ? 0 : await store.LatestEventIdAsync(cancellationToken).ConfigureAwait(false));
+
+        // The opening comment goes out once the starting point is fixed: whatever is recorded after a
+        // client has read it reaches that client.
         http.Response.ContentType = "text/event-stream";
         http.Response.Headers.CacheControl = "no-cache";
         http.Response.Headers["X-Accel-Buffering"] = "no";
         await http.Response.WriteAsync(": prism job events\n\n", cancellationToken).ConfigureAwait(false);
         await http.Response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
-
-        var sent = -1L;
-        var replayFrom = resumeAfter ?? (jobId is not null ? 0 : (long?)null);
-        if (replayFrom is { } from)
-        {
-            sent = from;
-            while (true)
-            {
-                var page = await store.EventsAfterAsync(sent, filter, ReplayPage, cancellationToken).ConfigureAwait(false);
-                foreach (var e in page)
-                {
-                    await WriteAsync(http.Response, e, cancellationToken).ConfigureAwait(false);
-                    sent = e.Id;
-                }
-                if (page.Count < ReplayPage) break;
-            }
-            await http.Response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
-        }
+        sent = await SendStoredAfterAsync(http.Response, store, filter, sent, cancellationToken).ConfigureAwait(false);
 
         try
         {
@@ -90,13 +82,9 @@ public static class EventsApi
                     await http.Response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
                     continue;
                 }
-                while (live.Reader.TryRead(out var e))
-                {
-                    if (e.Id <= sent) continue; // already replayed
-                    await WriteAsync(http.Response, e, cancellationToken).ConfigureAwait(false);
-                    sent = Math.Max(sent, e.Id);
-                }
-                await http.Response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
+                var newest = sent;
+                while (live.Reader.TryRead(out var e)) newest = Math.Max(newest, e.Id);
+                if (newest > sent) sent = await SendStoredAfterAsync(http.Response, store, filter, sent, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -104,6 +92,24 @@ public static class EventsApi
             // The client went away: the normal end of a stream.
         }
         return TypedResults.Empty;
+    }
+
+    /// <summary>Sends the stored events after <paramref name="after"/> in id order; returns the last id sent.</summary>
+    private static async Task<long> SendStoredAfterAsync(HttpResponse response, IResultStore store, EventFilter filter, long after, CancellationToken cancellationToken)
+    {
+        var sent = after;
+        while (true)
+        {
+            var page = await store.EventsAfterAsync(sent, filter, ReplayPage, cancellationToken).ConfigureAwait(false);
+            foreach (var e in page)
+            {
+                await WriteAsync(response, e, cancellationToken).ConfigureAwait(false);
+                sent = e.Id;
+            }
+            if (page.Count < ReplayPage) break;
+        }
+        await response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
+        return sent;
     }
 
     private static Task WriteAsync(HttpResponse response, JobEvent e, CancellationToken cancellationToken) =>

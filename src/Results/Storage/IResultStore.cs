@@ -26,6 +26,9 @@ public interface IResultStore
     /// <summary>Stream events with an id above <paramref name="afterId"/>, oldest first.</summary>
     Task<IReadOnlyList<JobEvent>> EventsAfterAsync(long afterId, EventFilter filter, int limit, CancellationToken cancellationToken);
 
+    /// <summary>The id of the newest stream event (0 when there is none): where a stream that starts now begins.</summary>
+    Task<long> LatestEventIdAsync(CancellationToken cancellationToken);
+
     /// <summary>Jobs that finished at or after <paramref name="since"/>, for domain health.</summary>
     Task<IReadOnlyList<FinishedJob>> FinishedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken);
 

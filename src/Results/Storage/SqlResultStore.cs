@@ -243,6 +243,20 @@ public abstract class SqlResultStore : IResultStore
         }
     }
 
+    public async Task<long> LatestEventIdAsync(CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var command = connection.CreateCommand();
+            await using (command.ConfigureAwait(false))
+            {
+                command.CommandText = $"SELECT COALESCE(MAX(seq), 0) FROM {EventsTable}";
+                return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+    }
+
     public async Task<IReadOnlyList<FinishedJob>> FinishedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);

@@ -10,8 +10,10 @@ namespace Prism.Results.Streaming;
 /// </summary>
 public sealed class JobEventFanOutConsumerDefinition : ConsumerDefinition<JobEventFanOutConsumer>
 {
+    public const string QueuePrefix = "prism-events";
+
     public JobEventFanOutConsumerDefinition()
     {
-        Endpoint(e => PerInstanceEndpoint.Configure(e, "prism-events"));
+        Endpoint(e => PerInstanceEndpoint.Configure(e, QueuePrefix));
     }
 }

@@ -96,4 +96,34 @@ public sealed class When_results_are_read(ResultsFactory factory) : IClassFixtur
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty(field, out _));
     }
+
+    [Fact]
+    public async Task Cancelling_a_job_submitted_moments_ago_waits_for_it_to_be_recorded_and_cancels_it()
+    {
+        var submitted = DateTimeOffset.UtcNow;
+        var id = Guid.CreateVersion7(submitted);
+        var cancel = _client.DeleteAsync($"/api/v1/jobs/{id}", TestContext.Current.CancellationToken);
+
+        await Task.Delay(500, TestContext.Current.CancellationToken);
+        Assert.False(cancel.IsCompleted); // not a 404: the id is one Ingest could have minted just now
+        await Harness.Bus.Publish(new JobSubmitted { JobId = id, Kind = JobKinds.PixelsEntropy, Input = JsonSerializer.SerializeToElement(new { }), SubmittedAt = submitted }, TestContext.Current.CancellationToken);
+
+        using var response = await cancel;
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var job = await _client.GetFromJsonAsync<JobResultView>($"/api/v1/results/{id}?waitSeconds=10", TestContext.Current.CancellationToken);
+        Assert.Equal(JobStatus.Cancelled, job!.Status);
+        Assert.Null(job.StartedAt);
+    }
+
+    [Fact]
+    public async Task Cancelling_an_id_that_is_not_recent_is_a_404_at_once()
+    {
+        var stopwatch = Stopwatch.StartNew();
+        using var random = await _client.DeleteAsync($"/api/v1/jobs/{Guid.NewGuid()}", TestContext.Current.CancellationToken);
+        using var old = await _client.DeleteAsync($"/api/v1/jobs/{Guid.CreateVersion7(DateTimeOffset.UtcNow.AddMinutes(-5))}", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NotFound, random.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, old.StatusCode);
+        Assert.InRange(stopwatch.Elapsed.TotalSeconds, 0, 5); // neither waited the 10 s a recent id gets
+    }
 }

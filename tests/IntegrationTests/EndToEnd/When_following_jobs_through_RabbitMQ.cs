@@ -6,8 +6,8 @@ using Prism.IntegrationTests.Infrastructure;
 namespace Prism.IntegrationTests.EndToEnd;
 
 /// <summary>
-/// Processor liveness over three real processes, RabbitMQ and PostgreSQL. (The SSE/WebSocket scenarios run on
-/// Standalone; their RabbitMQ run timed out once waiting for live events and is left out until that is understood.)
+/// The job lifecycle over three real processes (Ingest, Processor with one compute slot, Results), RabbitMQ
+/// and PostgreSQL: the same scenarios as on Standalone, plus processor liveness.
 /// </summary>
 [Collection(BrokerAndDatabase.Name)]
 public sealed class When_following_jobs_through_RabbitMQ(RabbitMqService rabbit, PostgresService postgres)
@@ -15,11 +15,60 @@ public sealed class When_following_jobs_through_RabbitMQ(RabbitMqService rabbit,
     private async Task<Dictionary<string, string>> EnvironmentAsync() => new()
     {
         ["ConnectionStrings__rabbitmq"] = await rabbit.CreateVirtualHostAsync(),
+        // Results' store, and Ingest's Idempotency-Key store (PostgreSQL whenever this is a PostgreSQL database).
         ["ConnectionStrings__results"] = await postgres.CreateDatabaseAsync(),
         ["Processor__Engine"] = "cpu",
+        ["Processor__MaxConcurrentJobs"] = "1",
         ["Processor__HeartbeatSeconds"] = "1",
         ["Results__ProcessorTimeoutSeconds"] = "4",
     };
+
+    /// <summary>Starts the three services; each answers /health/ready only once its queues are consumed.</summary>
+    private async Task RunAsync(Func<HttpClient, HttpClient, Task> scenario)
+    {
+        var environment = await EnvironmentAsync();
+        await using var results = await ServiceProcess.StartAsync("Results", environment);
+        await using var processor = await ServiceProcess.StartAsync("Processor", environment);
+        await using var ingest = await ServiceProcess.StartAsync("Ingest", environment);
+        using var ingestClient = ingest.CreateClient();
+        using var resultsClient = results.CreateClient();
+        try
+        {
+            await scenario(ingestClient, resultsClient);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            throw new InvalidOperationException(
+                $"{ex.Message}\n--- Results ---\n{results.OutputTail}\n--- Processor ---\n{processor.OutputTail}\n--- Ingest ---\n{ingest.OutputTail}", ex);
+        }
+    }
+
+    [Fact]
+    public Task Sse_resumes_with_exactly_the_missed_events() => RunAsync(LifecycleScenarios.SseResumesWithExactlyTheMissedEventsAsync);
+
+    [Fact]
+    public Task WebSocket_delivers_only_the_subscribed_kind() => RunAsync(LifecycleScenarios.WebSocketDeliversOnlyTheSubscribedKindAsync);
+
+    [Fact]
+    public Task Cancelling_a_finished_job_is_a_conflict() => RunAsync(LifecycleScenarios.CancellingAFinishedJobIsAConflictAsync);
+
+    [Fact]
+    public Task Cancelling_a_queued_job_means_it_never_runs() => RunAsync(LifecycleScenarios.CancellingAQueuedJobMeansItNeverRunsAsync);
+
+    [Fact]
+    public Task Cancelling_a_running_job_stops_it() => RunAsync(LifecycleScenarios.CancellingARunningJobStopsItAsync);
+
+    [Fact]
+    public Task A_job_queued_past_its_deadline_fails_without_running() => RunAsync(LifecycleScenarios.AJobQueuedPastItsDeadlineFailsWithoutRunningAsync);
+
+    [Fact]
+    public Task A_high_priority_job_overtakes_a_flood() => RunAsync(LifecycleScenarios.AHighPriorityJobOvertakesAFloodAsync);
+
+    [Fact]
+    public Task One_idempotency_key_makes_one_job() => RunAsync(LifecycleScenarios.OneIdempotencyKeyMakesOneJobAsync);
+
+    [Fact]
+    public Task Batches_are_all_or_nothing_within_the_limit() => RunAsync(LifecycleScenarios.BatchesAreAllOrNothingWithinTheLimitAsync);
 
     [Fact]
     public async Task Domain_health_follows_the_only_processor_going_away_and_coming_back()

@@ -2,7 +2,7 @@ using Prism.IntegrationTests.Infrastructure;
 
 namespace Prism.IntegrationTests.EndToEnd;
 
-/// <summary>The job lifecycle as a client sees it, on Standalone as a real process.</summary>
+/// <summary>The job lifecycle as a client sees it, on Standalone as a real process with one compute slot.</summary>
 public sealed class When_following_jobs_through_Standalone : IAsyncLifetime
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("prism-lifecycle-").FullName;
@@ -14,6 +14,7 @@ public sealed class When_following_jobs_through_Standalone : IAsyncLifetime
         {
             ["ConnectionStrings__results"] = $"Data Source={Path.Combine(_directory, "prism.db")}",
             ["Processor__Engine"] = "cpu",
+            ["Processor__MaxConcurrentJobs"] = "1",
         });
 
     [Fact]
@@ -24,6 +25,24 @@ public sealed class When_following_jobs_through_Standalone : IAsyncLifetime
 
     [Fact]
     public Task Cancelling_a_finished_job_is_a_conflict() => LifecycleScenarios.CancellingAFinishedJobIsAConflictAsync(Client, Client);
+
+    [Fact]
+    public Task Cancelling_a_queued_job_means_it_never_runs() => LifecycleScenarios.CancellingAQueuedJobMeansItNeverRunsAsync(Client, Client);
+
+    [Fact]
+    public Task Cancelling_a_running_job_stops_it() => LifecycleScenarios.CancellingARunningJobStopsItAsync(Client, Client);
+
+    [Fact]
+    public Task A_job_queued_past_its_deadline_fails_without_running() => LifecycleScenarios.AJobQueuedPastItsDeadlineFailsWithoutRunningAsync(Client, Client);
+
+    [Fact]
+    public Task A_high_priority_job_overtakes_a_flood() => LifecycleScenarios.AHighPriorityJobOvertakesAFloodAsync(Client, Client);
+
+    [Fact]
+    public Task One_idempotency_key_makes_one_job() => LifecycleScenarios.OneIdempotencyKeyMakesOneJobAsync(Client, Client);
+
+    [Fact]
+    public Task Batches_are_all_or_nothing_within_the_limit() => LifecycleScenarios.BatchesAreAllOrNothingWithinTheLimitAsync(Client, Client);
 
     public async ValueTask DisposeAsync()
     {
