@@ -32,7 +32,7 @@ public static class LifecycleScenarios
     }
 
     /// <summary>Reads an SSE stream into a list until cancelled.</summary>
-    private static async Task ReadSseAsync(HttpClient results, string url, long? lastEventId, List<JobEvent> into, CancellationToken cancellationToken, TaskCompletionSource? opened = null)
+    internal static async Task ReadSseAsync(HttpClient results, string url, long? lastEventId, List<JobEvent> into, CancellationToken cancellationToken, TaskCompletionSource? opened = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         if (lastEventId is { } id) request.Headers.Add("Last-Event-ID", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
