@@ -104,6 +104,21 @@ public abstract class ResultStoreContract
     }
 
     [Fact]
+    public async Task Its_latest_event_id_is_where_a_stream_that_starts_now_begins()
+    {
+        var store = await CreateStoreAsync();
+        Assert.Equal(0, await store.LatestEventIdAsync(CancellationToken.None));
+
+        var first = await store.ApplyAsync(Queued(Guid.NewGuid(), T0), CancellationToken.None);
+        var second = await store.ApplyAsync(Succeeded(Guid.NewGuid(), T0), CancellationToken.None);
+        var latest = await store.LatestEventIdAsync(CancellationToken.None);
+
+        Assert.Equal(second.Max(e => e.Id), latest);
+        Assert.True(latest > first.Single().Id);
+        Assert.Empty(await store.EventsAfterAsync(latest, EventFilter.All, 10, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task It_keeps_the_first_outcome()
     {
         var store = await CreateStoreAsync();
