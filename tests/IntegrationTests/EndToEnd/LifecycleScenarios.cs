@@ -125,8 +125,11 @@ public static class LifecycleScenarios
         var segment = await SubmitAsync(ingest, "/api/v1/pixels/segment", SmallSegment);
         await WaitAsync(results, entropy);
 
+        // All three of the job's events, not just up to `completed`: the fan-out may hand them over in
+        // another order (WebSocket sends them as announced), and one left unread would pass for a reply below.
         var events = new List<JobEvent>();
-        while (!events.Any(e => e.JobId == segment && e.Type == JobEventTypes.Completed))
+        string[] stages = [JobEventTypes.Submitted, JobEventTypes.Started, JobEventTypes.Completed];
+        while (!stages.All(t => events.Any(e => e.JobId == segment && e.Type == t)))
         {
             var frame = await ReceiveAsync(socket);
             Assert.Equal("event", frame.GetProperty("type").GetString());
