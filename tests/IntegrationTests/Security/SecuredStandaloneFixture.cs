@@ -33,6 +33,8 @@ public sealed class SecuredStandaloneFixture : IAsyncLifetime
         var environment = TestKeys.Settings("__");
         environment["ConnectionStrings__results"] = $"Data Source={Path.Combine(_directory, "prism.db")}";
         environment["Processor__Engine"] = "cpu";
+        // With auth on the banner is news, not a warning; the test processes log warnings only unless told.
+        environment["Logging__LogLevel__Prism.Standalone.StartupBanner"] = "Information";
         _standalone = await ServiceProcess.StartAsync("Standalone", environment);
         JobOfTenantA = await SubmitAsync(TestKeys.SubmitA);
         JobOfTenantB = await SubmitAsync(TestKeys.SubmitB);
