@@ -44,7 +44,7 @@ public sealed class When_hostile_requests_reach_Ingest(SecuredIngestFactory fact
     private async Task AssertRefusedAsync(HostileRequest request)
     {
         var ct = TestContext.Current.CancellationToken;
-        var before = Harness.Published.Select<JobSubmitted>().Count(m => m.Context.Message.TenantId == TestKeys.TenantA);
+        var before = Harness.Published.Select<JobSubmitted>().Count();
         using var response = await SendAsync(request);
         var body = await response.Content.ReadAsStringAsync(ct);
 
@@ -53,8 +53,8 @@ public sealed class When_hostile_requests_reach_Ingest(SecuredIngestFactory fact
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("\"status\":" + (int)response.StatusCode, body, StringComparison.Ordinal);
 
-        // Tenant A's key sent every hostile request; the control case uses the admin key, so any tenant-a job is a leak.
-        Assert.Equal(before, Harness.Published.Select<JobSubmitted>().Count(m => m.Context.Message.TenantId == TestKeys.TenantA));
+        // Tests of a class run one at a time, and the control case waits until its own job is seen: any new one is a leak.
+        Assert.Equal(before, Harness.Published.Select<JobSubmitted>().Count());
 
         using var health = await _client.GetAsync("/health/live", ct);
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
