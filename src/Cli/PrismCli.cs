@@ -26,6 +26,7 @@ public static class PrismCli
         root.Subcommands.Add(CancelCommand.Create(runner));
         root.Subcommands.Add(ProcessorsCommand.Create(runner));
         root.Subcommands.Add(HealthCommand.Create(runner));
+        root.Subcommands.Add(KeysCommand.Create(runner));
         return root;
     }
 

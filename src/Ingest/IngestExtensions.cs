@@ -1,3 +1,4 @@
+using Prism.Ingest.Admission;
 using Prism.Ingest.Idempotency;
 using Prism.Ingest.Submission;
 
@@ -15,8 +16,20 @@ public static class IngestExtensions
             .Validate(o => o.MaxDeadlineSeconds >= 1, "Ingest:MaxDeadlineSeconds must be positive.")
             .Validate(o => o.MaxBatchSize is >= 1 and <= 10_000, "Ingest:MaxBatchSize must be 1..10000.")
             .Validate(o => o.IdempotencyHours > 0, "Ingest:IdempotencyHours must be positive.")
+            .Validate(o => o.Admission.MaxQueueDepth >= 0, "Ingest:Admission:MaxQueueDepth must be 0 (off) or positive.")
+            .Validate(o => o.Admission.DepthCacheMilliseconds is >= 0 and <= 60_000, "Ingest:Admission:DepthCacheMilliseconds must be 0..60000.")
+            .Validate(o => o.Admission.ProbeTimeoutMilliseconds is >= 100 and <= 60_000, "Ingest:Admission:ProbeTimeoutMilliseconds must be 100..60000.")
+            .Validate(o => o.Admission.RetryAfterSeconds is >= 1 and <= 3600, "Ingest:Admission:RetryAfterSeconds must be 1..3600.")
             .ValidateOnStart();
         builder.Services.AddSingleton<SubmissionReader>();
+        builder.Services.AddSingleton<AdmissionGate>();
+        // Only a broker has a queue to measure; the in-memory bus admits everything.
+        var rabbit = builder.Configuration.GetConnectionString(Prism.ServiceDefaults.Messaging.BusOptions.RabbitMqConnectionName);
+        if (!string.IsNullOrWhiteSpace(rabbit))
+        {
+            builder.Services.AddSingleton<IQueueDepthProbe>(sp => new RabbitMqQueueDepthProbe(new Uri(rabbit),
+                TimeSpan.FromMilliseconds(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<IngestOptions>>().Value.Admission.ProbeTimeoutMilliseconds)));
+        }
         // Idempotency keys live where every replica sees them: the PostgreSQL results database when there is one.
         var results = builder.Configuration.GetConnectionString("results");
         if (results is not null && results.Contains("Host=", StringComparison.OrdinalIgnoreCase))

@@ -19,4 +19,7 @@ public sealed class IngestOptions
 
     /// <summary>Longest deadline a job may ask for.</summary>
     public int MaxDeadlineSeconds { get; set; } = 86_400;
+
+    /// <summary>When submissions are refused because the queue is too deep (section <c>Ingest:Admission</c>).</summary>
+    public Admission.AdmissionOptions Admission { get; set; } = new();
 }

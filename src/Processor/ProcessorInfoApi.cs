@@ -1,4 +1,5 @@
 using Prism.Processor.Compute;
+using Prism.ServiceDefaults.Security;
 
 namespace Prism.Processor;
 
@@ -7,7 +8,7 @@ public static class ProcessorInfoApi
 {
     public static IEndpointRouteBuilder MapProcessorInfo(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/processor", GetInfo).WithName("GetProcessorInfo").WithSummary("This processor's engine, device and kinds.").WithTags("Processor");
+        app.MapGet("/api/v1/processor", GetInfo).RequireAuthorization(PrismPolicies.Read).WithName("GetProcessorInfo").WithSummary("This processor's engine, device and kinds.").WithTags("Processor");
         return app;
     }
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Prism.ServiceDefaults.Health;
 using Prism.ServiceDefaults.Http;
+using Prism.ServiceDefaults.Security;
 
 namespace Prism.ServiceDefaults;
 
@@ -15,6 +16,7 @@ public static class ServiceDefaultsExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddPrismTelemetry();
+        builder.AddPrismSecurity();
 
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -36,8 +38,10 @@ public static class ServiceDefaultsExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UsePrismSecurity();
         app.MapPrismHealth();
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        // Scrapers and probes carry no key, and a rate limit would turn overload into failed probes.
+        app.MapPrometheusScrapingEndpoint("/metrics").DisableRateLimiting();
         return app;
     }
 }

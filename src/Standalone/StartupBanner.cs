@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Prism.Processor.Compute;
 using Prism.Results.Storage;
 using Prism.ServiceDefaults.Messaging;
+using Prism.ServiceDefaults.Security;
 
 namespace Prism.Standalone;
 
@@ -14,9 +15,12 @@ public sealed partial class StartupBanner(IServer server, IHostApplicationLifeti
     {
         lifetime.ApplicationStarted.Register(() =>
         {
-            var urls = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-            LogBanner(logger, string.Join(", ", urls), configuration.UsesRabbitMq() ? "RabbitMQ" : "in-memory",
-                $"{store.Provider} at {store.Location}", $"{device.Engine} on {device.DeviceName}");
+            var urls = string.Join(", ", server.Features.Get<IServerAddressesFeature>()?.Addresses ?? []);
+            var bus = configuration.UsesRabbitMq() ? "RabbitMQ" : "in-memory";
+            var where = $"{store.Provider} at {store.Location}";
+            var engine = $"{device.Engine} on {device.DeviceName}";
+            if (configuration.AuthEnabled()) LogBannerSecured(logger, urls, bus, where, engine);
+            else LogBanner(logger, urls, bus, where, engine);
         });
         return Task.CompletedTask;
     }
@@ -29,8 +33,20 @@ public sealed partial class StartupBanner(IServer server, IHostApplicationLifeti
           Bus:    {Bus}
           Store:  {Store}
           Engine: {Engine}
-          Auth:   OFF — anyone who reaches this port can submit and read jobs.
+          Auth:   OFF — anyone who reaches this port can submit, read and cancel every job.
+                  Turn it on with Prism__Auth__Enabled=true and keys (docs/security.md).
           Try:    curl -s -X POST {Urls}/api/v1/pixels/entropy -H 'Content-Type: application/json' -d '{{"width":2,"height":2,"pixels":[0,1,2,3],"window":3,"bins":4}}'
         """)]
     private static partial void LogBanner(ILogger logger, string urls, string bus, string store, string engine);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = """
+        Prism Standalone is running.
+          URL:    {Urls}
+          Bus:    {Bus}
+          Store:  {Store}
+          Engine: {Engine}
+          Auth:   ON — every API call needs a key (Authorization: Bearer <key> or X-API-Key); /health and /metrics do not.
+          Try:    curl -s -X POST {Urls}/api/v1/pixels/entropy -H "Authorization: Bearer $PRISM_API_KEY" -H 'Content-Type: application/json' -d '{{"width":2,"height":2,"pixels":[0,1,2,3],"window":3,"bins":4}}'
+        """)]
+    private static partial void LogBannerSecured(ILogger logger, string urls, string bus, string store, string engine);
 }

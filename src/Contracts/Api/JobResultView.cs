@@ -16,4 +16,7 @@ public sealed record JobResultView
     public required JobTimings Timings { get; init; }
     public JsonElement? Result { get; init; }
     public JobError? Error { get; init; }
+
+    /// <summary>The tenant that submitted the job (absent when authentication is off).</summary>
+    public string? TenantId { get; init; }
 }

@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Prism.Contracts.Api;
 using Prism.Contracts.Validation;
+using Prism.Ingest.Admission;
 using Prism.Ingest.Idempotency;
 using Prism.Ingest.Submission;
 using Prism.ServiceDefaults.Http;
+using Prism.ServiceDefaults.Security;
 
 namespace Prism.Ingest.Apis;
 
@@ -18,7 +20,7 @@ public static partial class JobsApi
 
     public static IEndpointRouteBuilder MapJobsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").WithTags("Jobs");
+        var api = app.MapGroup("/api/v1").WithTags("Jobs").RequireAuthorization(PrismPolicies.Submit);
         api.MapPost("/jobs", SubmitJob).WithName("SubmitJob")
             .WithSummary("Validates a job and queues it; 202 with the receipt and the result's Location. Honours Idempotency-Key.");
         api.MapPost("/jobs/batch", SubmitBatch).WithName("SubmitBatch")
@@ -62,8 +64,11 @@ public static partial class JobsApi
             return Problem(rejection);
         }
 
+        if (await RefusedAsync(http, metrics, cancellationToken).ConfigureAwait(false) is { } refused) return refused;
+
         var ids = submissions.Select(_ => publisher.NewJobId()).ToArray();
-        var publishes = submissions.Select((s, i) => publisher.PublishAsync(s, ids[i], tenantId: null, cancellationToken)).ToArray();
+        var tenant = http.User.Tenant();
+        var publishes = submissions.Select((s, i) => publisher.PublishAsync(s, ids[i], tenant, cancellationToken)).ToArray();
         try
         {
             await Task.WhenAll(publishes).ConfigureAwait(false);
@@ -87,6 +92,8 @@ public static partial class JobsApi
             metrics.Rejected(null, rejection!.Reason);
             return Problem(rejection);
         }
+
+        if (await RefusedAsync(http, metrics, cancellationToken).ConfigureAwait(false) is { } refused) return refused;
 
         var jobId = publisher.NewJobId();
         var key = http.Request.Headers[IdempotencyHeader].ToString();
@@ -114,7 +121,7 @@ public static partial class JobsApi
 
         try
         {
-            var message = await publisher.PublishAsync(submission, jobId, tenantId: null, cancellationToken).ConfigureAwait(false);
+            var message = await publisher.PublishAsync(submission, jobId, http.User.Tenant(), cancellationToken).ConfigureAwait(false);
             metrics.Submitted(message.Kind);
             var receipt = JobReceipt.Queued(message.JobId, message.Kind);
             return TypedResults.Accepted(receipt.Links.Self, receipt);
@@ -127,6 +134,26 @@ public static partial class JobsApi
             metrics.Rejected(submission.Kind.Name, "unavailable");
             return Unavailable(null);
         }
+    }
+
+    /// <summary>503 with Retry-After when the queue is deeper than the pipeline can work off (admission control), else null.</summary>
+    private static async Task<IResult?> RefusedAsync(HttpContext http, IngestMetrics metrics, CancellationToken cancellationToken)
+    {
+        // Resolved here rather than injected so the public handler signatures stay as they are.
+        var gate = http.RequestServices.GetRequiredService<AdmissionGate>();
+        var decision = await gate.CheckAsync(cancellationToken).ConfigureAwait(false);
+        if (decision.Admitted) return null;
+        metrics.Rejected(null, "overloaded");
+        var problem = new ProblemDetails
+        {
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Type = ProblemTypes.Overloaded,
+            Title = "Prism is not accepting jobs right now.",
+            Detail = decision.Reason + " Nothing was queued; retry later.",
+        };
+        if (decision.QueueDepth is { } depth) problem.Extensions["queueDepth"] = depth;
+        var seconds = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<IngestOptions>>().Value.Admission.RetryAfterSeconds;
+        return new RetryAfterResult(TypedResults.Problem(problem), seconds);
     }
 
     private static RetryAfterResult Unavailable(IDictionary<string, object?>? extensions)

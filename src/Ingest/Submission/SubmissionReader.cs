@@ -155,10 +155,13 @@ public sealed class SubmissionReader(IOptions<IngestOptions> options)
         }
 
         var body = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        // The parser leaves text inside strings undecoded; invalid UTF-8 or an escaped lone surrogate would
+        // only throw later, on first read, as a 500. Refuse both here.
+        if (!System.Text.Unicode.Utf8.IsValid(body.Span)) return (null, null, Undecodable("body", "is not valid UTF-8."));
+        JsonDocument document;
         try
         {
-            var fingerprint = Convert.ToHexString(SHA256.HashData(body.Span));
-            return (JsonDocument.Parse(body, DocumentOptions), fingerprint, null);
+            document = JsonDocument.Parse(body, DocumentOptions);
         }
         catch (JsonException ex)
         {
@@ -166,6 +169,52 @@ public sealed class SubmissionReader(IOptions<IngestOptions> options)
             errors.Add("body", $"is not valid JSON: {ex.Message}");
             return (null, null, Invalid(errors));
         }
+        if (body.Span.IndexOf("\\u"u8) >= 0 && FirstUndecodable(document.RootElement, "") is { } path)
+        {
+            document.Dispose();
+            return (null, null, Undecodable(path.Length == 0 ? "body" : path.TrimStart('.'), "holds an escaped lone surrogate (\\uD800–\\uDFFF), which is not text."));
+        }
+        return (document, Convert.ToHexString(SHA256.HashData(body.Span)), null);
+    }
+
+    /// <summary>The path of the first property name or string that cannot be decoded, or null.</summary>
+    private static string? FirstUndecodable(JsonElement element, string path)
+    {
+        try
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.String:
+                    _ = element.GetString();
+                    return null;
+                case JsonValueKind.Object:
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        if (FirstUndecodable(property.Value, path + "." + property.Name) is { } inner) return inner;
+                    }
+                    return null;
+                case JsonValueKind.Array:
+                    var index = 0;
+                    foreach (var item in element.EnumerateArray())
+                    {
+                        if (FirstUndecodable(item, $"{path}[{index++}]") is { } inner) return inner;
+                    }
+                    return null;
+                default:
+                    return null;
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            return path;
+        }
+    }
+
+    private static SubmissionRejection Undecodable(string field, string message)
+    {
+        var errors = new ValidationErrors();
+        errors.Add(field, message);
+        return Invalid(errors);
     }
 
     private static int? ReadInt(JsonElement root, string prefix, string name, int min, int max, ValidationErrors errors)

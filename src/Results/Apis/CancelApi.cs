@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Prism.Contracts;
@@ -5,6 +6,7 @@ using Prism.Contracts.Api;
 using Prism.Results.Events;
 using Prism.Results.Storage;
 using Prism.ServiceDefaults.Http;
+using Prism.ServiceDefaults.Security;
 
 namespace Prism.Results.Apis;
 
@@ -28,20 +30,22 @@ public static class CancelApi
 
     public static IEndpointRouteBuilder MapCancelApi(this IEndpointRouteBuilder app)
     {
-        app.MapDelete("/api/v1/jobs/{jobId:guid}", CancelJob).WithName("CancelJob").WithTags("Jobs")
+        app.MapDelete("/api/v1/jobs/{jobId:guid}", CancelJob).RequireAuthorization(PrismPolicies.Submit).WithName("CancelJob").WithTags("Jobs")
             .WithSummary("Cancels a queued or running job: 202; a finished job: 409 with its state; unknown: 404.");
         return app;
     }
 
     public static async Task<Results<Accepted<CancelReceipt>, ProblemHttpResult>> CancelJob(
-        Guid jobId, IResultStore store, JobChangeNotifier notifier, IPublishEndpoint publisher, TimeProvider clock, CancellationToken cancellationToken)
+        Guid jobId, IResultStore store, JobChangeNotifier notifier, IPublishEndpoint publisher, TimeProvider clock, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(store);
         var job = await store.GetAsync(jobId, cancellationToken).ConfigureAwait(false);
         if (job is null && IsRecentlyMinted(jobId, clock.GetUtcNow()))
         {
             job = await WaitUntilRecordedAsync(jobId, store, notifier, clock, cancellationToken).ConfigureAwait(false);
         }
-        if (job is null)
+        // Another tenant's job gets the same answer as a missing one: its id stays secret.
+        if (job is null || !CallerExtensions.Sees(user.TenantScope(), job.TenantId))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, type: ProblemTypes.NotFound, title: "No such job.",
                 detail: $"No job {jobId} has been recorded.");
@@ -55,7 +59,7 @@ public static class CancelApi
 
         await publisher.Publish(new Contracts.CancelJob
         {
-            JobId = jobId, Kind = job.Kind, SubmittedAt = job.SubmittedAt, RequestedAt = clock.GetUtcNow(),
+            JobId = jobId, Kind = job.Kind, SubmittedAt = job.SubmittedAt, RequestedAt = clock.GetUtcNow(), TenantId = job.TenantId,
         }, cancellationToken).ConfigureAwait(false);
         var links = JobLinks.For(jobId);
         return TypedResults.Accepted(links.Self, new CancelReceipt { JobId = jobId, Status = "cancelling", Links = links });

@@ -6,6 +6,7 @@ using Prism.Contracts.Api;
 using Prism.Results.Storage;
 using Prism.Results.Streaming;
 using Prism.ServiceDefaults.Http;
+using Prism.ServiceDefaults.Security;
 
 namespace Prism.Results.Apis;
 
@@ -23,12 +24,12 @@ public static class EventsApi
 
     public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/events", StreamEvents).WithName("StreamEvents").WithTags("Events")
+        app.MapGet("/api/v1/events", StreamEvents).WithName("StreamEvents").WithTags("Events").RequireAuthorization(PrismPolicies.Read)
             .WithSummary("Job events as text/event-stream, filtered by jobId and kind, resumable with Last-Event-ID.");
         return app;
     }
 
-    public static async Task<Results<EmptyHttpResult, ValidationProblem>> StreamEvents(
+    public static async Task<Results<EmptyHttpResult, ValidationProblem, ProblemHttpResult>> StreamEvents(
         HttpContext http, Guid? jobId, string? kind, long? lastEventId, IResultStore store, EventBroadcaster broadcaster, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
@@ -47,7 +48,15 @@ public static class EventsApi
             resumeAfter = parsed;
         }
 
-        var filter = new EventFilter(jobId, kind);
+        var scope = http.User.TenantScope();
+        if (jobId is { } id && scope is not null && await store.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } job
+            && !CallerExtensions.Sees(scope, job.TenantId))
+        {
+            // The same answer as for a job that does not exist: another tenant's job ids stay secret.
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, type: ProblemTypes.NotFound, title: "No such job.",
+                detail: $"No job {id} has been recorded.");
+        }
+        var filter = new EventFilter(jobId, kind) { Tenant = scope };
         // Subscribe before reading the store, so an event stored meanwhile still wakes the stream.
         using var live = broadcaster.Subscribe(filter);
 

@@ -3,6 +3,7 @@ using Prism.Contracts;
 using Prism.Contracts.Api;
 using Prism.Results.Processors;
 using Prism.ServiceDefaults.Http;
+using Prism.ServiceDefaults.Security;
 
 namespace Prism.Results.Apis;
 
@@ -11,11 +12,11 @@ public static class ProcessorsApi
 {
     public static IEndpointRouteBuilder MapProcessorsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/processors", (ProcessorRegistry registry) => TypedResults.Ok(registry.Live()))
+        app.MapGet("/api/v1/processors", (ProcessorRegistry registry) => TypedResults.Ok(registry.Live())).RequireAuthorization(PrismPolicies.Read)
             .WithName("ListProcessors").WithTags("Processors").WithSummary("Live processors, from their heartbeats.");
         foreach (var domain in JobKinds.ByDomain.Keys)
         {
-            app.MapGet($"/api/v1/{domain}/health", (DomainHealth health, CancellationToken ct) => GetDomainHealth(domain, health, ct))
+            app.MapGet($"/api/v1/{domain}/health", (DomainHealth health, CancellationToken ct) => GetDomainHealth(domain, health, ct)).RequireAuthorization(PrismPolicies.Read)
                 .WithName($"Get_{domain}_health").WithTags("Processors").WithSummary($"Health of the {domain} domain from live processors and recent jobs.");
         }
         return app;

@@ -4,7 +4,9 @@ using Prism.Contracts.Api;
 using Prism.Contracts.Validation;
 using Prism.Results.Events;
 using Prism.Results.Storage;
+using System.Security.Claims;
 using Prism.ServiceDefaults.Http;
+using Prism.ServiceDefaults.Security;
 
 namespace Prism.Results.Apis;
 
@@ -16,7 +18,7 @@ public static class ResultsApi
 
     public static IEndpointRouteBuilder MapResultsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/results").WithTags("Results");
+        var api = app.MapGroup("/api/v1/results").WithTags("Results").RequireAuthorization(PrismPolicies.Read);
         api.MapGet("/{jobId:guid}", GetResult).WithName("GetResult")
             .WithSummary("A job's state, timings and result; waitSeconds long-polls until it is finished.");
         api.MapGet("/", ListResults).WithName("ListResults")
@@ -25,8 +27,10 @@ public static class ResultsApi
     }
 
     public static async Task<Results<Ok<JobResultView>, ProblemHttpResult, ValidationProblem>> GetResult(
-        Guid jobId, int? waitSeconds, IResultStore store, JobChangeNotifier notifier, TimeProvider clock, CancellationToken cancellationToken)
+        Guid jobId, int? waitSeconds, IResultStore store, JobChangeNotifier notifier, TimeProvider clock, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(store);
+        var scope = user.TenantScope();
         if (waitSeconds is < 0 or > ResultsOptions.MaxWaitSeconds)
         {
             return Invalid("waitSeconds", $"must be between 0 and {ResultsOptions.MaxWaitSeconds}.");
@@ -37,6 +41,8 @@ public static class ResultsApi
         {
             var change = notifier.NextChange(jobId);
             var job = await store.GetAsync(jobId, cancellationToken).ConfigureAwait(false);
+            // Another tenant's job is answered exactly like one that does not exist.
+            if (job is not null && !CallerExtensions.Sees(scope, job.TenantId)) job = null;
             if (job is not null && JobStatus.IsTerminal(job.Status)) return TypedResults.Ok(job);
 
             var left = until - clock.GetUtcNow();
@@ -54,8 +60,9 @@ public static class ResultsApi
     }
 
     public static async Task<Results<Ok<JobPage>, ValidationProblem>> ListResults(
-        string? status, string? kind, int? limit, string? cursor, IResultStore store, CancellationToken cancellationToken)
+        string? status, string? kind, int? limit, string? cursor, IResultStore store, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(store);
         if (status is not null && !JobStatus.All.Contains(status))
         {
             return Invalid("status", $"must be one of: {string.Join(", ", JobStatus.All)}.");
@@ -74,7 +81,8 @@ public static class ResultsApi
             return Invalid("cursor", "is not a cursor this API issued (pass nextCursor back unchanged).");
         }
 
-        var page = await store.ListAsync(new JobQuery(status, kind, limit ?? ResultsOptions.DefaultPageSize, after), cancellationToken).ConfigureAwait(false);
+        var query = new JobQuery(status, kind, limit ?? ResultsOptions.DefaultPageSize, after) { Tenant = user.TenantScope() };
+        var page = await store.ListAsync(query, cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(page);
     }
 

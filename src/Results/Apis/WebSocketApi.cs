@@ -4,6 +4,7 @@ using System.Text.Json;
 using Prism.Contracts;
 using Prism.Contracts.Api;
 using Prism.Results.Streaming;
+using Prism.ServiceDefaults.Security;
 
 namespace Prism.Results.Apis;
 
@@ -21,7 +22,7 @@ public static class WebSocketApi
 
     public static IEndpointRouteBuilder MapWebSocketApi(this IEndpointRouteBuilder app)
     {
-        app.Map("/ws", Connect).WithName("EventsWebSocket").WithTags("Events").WithSummary("Job events over WebSocket.");
+        app.Map("/ws", Connect).RequireAuthorization(PrismPolicies.Read).WithName("EventsWebSocket").WithTags("Events").WithSummary("Job events over WebSocket.");
         return app;
     }
 
@@ -36,7 +37,8 @@ public static class WebSocketApi
         }
         using var socket = await http.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
         var state = new SubscriptionState();
-        using var subscription = broadcaster.Subscribe(state.Matches);
+        var scope = http.User.TenantScope();
+        using var subscription = broadcaster.Subscribe(e => CallerExtensions.Sees(scope, e.TenantId) && state.Matches(e));
         var sendLock = new SemaphoreSlim(1, 1);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
 

@@ -219,6 +219,11 @@ public abstract class SqlResultStore : IResultStore
                     sql.Append(" AND kind = @kind");
                     Bind(command, "kind", kind);
                 }
+                if (filter.Tenant is { } tenant)
+                {
+                    sql.Append(" AND tenant_id = @tenant_id");
+                    Bind(command, "tenant_id", tenant);
+                }
                 sql.Append(" ORDER BY seq LIMIT @limit");
                 Bind(command, "limit", limit);
                 command.CommandText = sql.ToString();
@@ -339,6 +344,11 @@ public abstract class SqlResultStore : IResultStore
                     sql.Append(" AND kind = @kind");
                     Bind(command, "kind", query.Kind);
                 }
+                if (query.Tenant is not null)
+                {
+                    sql.Append(" AND tenant_id = @tenant_id");
+                    Bind(command, "tenant_id", query.Tenant);
+                }
                 if (query.After is { } after)
                 {
                     sql.Append(" AND (submitted_us < @after_us OR (submitted_us = @after_us AND job_id < @after_id))");
@@ -431,6 +441,7 @@ public abstract class SqlResultStore : IResultStore
         {
             JobId = r.GetGuid(0),
             Kind = r.GetString(1),
+            TenantId = Text(2),
             Status = r.GetString(3),
             SubmittedAt = submitted,
             StartedAt = started,

@@ -12,9 +12,9 @@ public static class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapPrismHealth(this IEndpointRouteBuilder app)
     {
-        app.MapHealthChecks("/health", Options(_ => true));
-        app.MapHealthChecks("/health/live", Options(c => c.Tags.Contains(HealthTags.Live)));
-        app.MapHealthChecks("/health/ready", Options(c => c.Tags.Contains(HealthTags.Ready)));
+        app.MapHealthChecks("/health", Options(_ => true)).DisableRateLimiting();
+        app.MapHealthChecks("/health/live", Options(c => c.Tags.Contains(HealthTags.Live))).DisableRateLimiting();
+        app.MapHealthChecks("/health/ready", Options(c => c.Tags.Contains(HealthTags.Ready))).DisableRateLimiting();
         return app;
     }
 

@@ -13,4 +13,8 @@ public static class ProblemTypes
     public const string Conflict = Base + "conflict";
     public const string Unavailable = Base + "unavailable";
     public const string Internal = Base + "internal";
+    public const string Unauthorized = Base + "unauthorized";
+    public const string Forbidden = Base + "forbidden";
+    public const string TooManyRequests = Base + "too-many-requests";
+    public const string Overloaded = Base + "overloaded";
 }

@@ -58,6 +58,8 @@ public sealed class When_cross_checking_the_manifests
         var names = container.Env.Select(e => e.Name).ToList();
         foreach (var from in container.EnvFrom)
         {
+            // The optional API-key Secret holds indexed Prism__Auth__Keys__<n>__* entries; the service validates them at start.
+            if (from.SecretRef is { Name: "prism-api-keys", Optional: true }) continue;
             names.AddRange(Manifests.Base.Named<V1ConfigMap>(from.ConfigMapRef.Name).Data.Keys);
         }
 

@@ -211,6 +211,31 @@ public abstract class ResultStoreContract
     }
 
     [Fact]
+    public async Task It_lists_and_streams_one_tenant_when_asked_and_every_tenant_otherwise()
+    {
+        var store = await CreateStoreAsync();
+        var ofA = Guid.NewGuid();
+        var ofB = Guid.NewGuid();
+        var ofNone = Guid.NewGuid();
+        await store.ApplyAsync(Queued(ofA, T0) with { TenantId = "a" }, CancellationToken.None);
+        // A later event without the tenant (as a processor's could be) does not erase it.
+        await store.ApplyAsync(Succeeded(ofA, T0), CancellationToken.None);
+        await store.ApplyAsync(Succeeded(ofB, T0.AddSeconds(1)) with { TenantId = "b" }, CancellationToken.None);
+        await store.ApplyAsync(Queued(ofNone, T0.AddSeconds(2)), CancellationToken.None);
+
+        var listedA = await store.ListAsync(new JobQuery(null, null, 100, null) { Tenant = "a" }, CancellationToken.None);
+        var listedAll = await store.ListAsync(new JobQuery(null, null, 100, null), CancellationToken.None);
+        var streamedB = await store.EventsAfterAsync(0, EventFilter.All with { Tenant = "b" }, 100, CancellationToken.None);
+
+        Assert.Equal([ofA], listedA.Items.Select(j => j.JobId));
+        Assert.Equal([ofNone, ofB, ofA], listedAll.Items.Select(j => j.JobId));
+        Assert.Equal("a", (await store.GetAsync(ofA, CancellationToken.None))!.TenantId);
+        Assert.Null((await store.GetAsync(ofNone, CancellationToken.None))!.TenantId);
+        Assert.Equal(3, streamedB.Count);
+        Assert.All(streamedB, e => Assert.Equal(ofB, e.JobId));
+    }
+
+    [Fact]
     public async Task It_returns_nothing_for_an_unknown_job()
     {
         var store = await CreateStoreAsync();
