@@ -24,6 +24,7 @@ public sealed partial class JobRunner(
     ILogger<JobRunner> logger)
 {
     private readonly string _processorId = options.Value.ProcessorId;
+    private readonly TimeSpan _maxJobTime = TimeSpan.FromSeconds(options.Value.MaxJobSeconds);
     private long _jobsDone;
 
     /// <summary>Jobs computing now.</summary>
@@ -72,6 +73,8 @@ public sealed partial class JobRunner(
         if (await EndedBeforeStartAsync(job, publisher, attempt, cancellationToken).ConfigureAwait(false)) return;
 
         using var running = cancellations.Start(job.JobId, cancellationToken);
+        using var overtime = CancellationTokenSource.CreateLinkedTokenSource(running.Token);
+        overtime.CancelAfter(_maxJobTime);
         var startedAt = clock.GetUtcNow();
         await publisher.Publish(new JobStarted
         {
@@ -91,12 +94,19 @@ public sealed partial class JobRunner(
         JsonElement result;
         try
         {
-            var output = await handler.ExecuteAsync(parsed.Input!, running.Token).ConfigureAwait(false);
+            var output = await handler.ExecuteAsync(parsed.Input!, overtime.Token).ConfigureAwait(false);
             result = JsonSerializer.SerializeToElement(output, output.GetType(), PrismJson.Options);
         }
         catch (OperationCanceledException) when (running.Token.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             await CancelledAsync(job, publisher, startedAt, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        catch (OperationCanceledException) when (overtime.IsCancellationRequested && !running.Token.IsCancellationRequested)
+        {
+            metrics.Computed(job.Kind, device.Engine, stopwatch.Elapsed.TotalMilliseconds, succeeded: false);
+            await FailAsync(job, publisher, startedAt, attempt, ErrorCodes.JobTimeout,
+                $"The job computed longer than this processor's limit of {_maxJobTime.TotalSeconds:F0} s.", cancellationToken).ConfigureAwait(false);
             return;
         }
         catch (JobFailureException failure)
