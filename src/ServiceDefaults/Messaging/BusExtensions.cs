@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Prism.Contracts;
 
@@ -50,6 +51,13 @@ public static class BusExtensions
                 });
             }
         });
+
+        if (!string.IsNullOrWhiteSpace(rabbit))
+        {
+            var broker = new Uri(rabbit);
+            builder.Services.AddHealthChecks().Add(new HealthCheckRegistration("rabbitmq", _ => new BrokerReachableHealthCheck(broker),
+                HealthStatus.Unhealthy, [Health.HealthTags.Ready]));
+        }
 
         var consumerStopSeconds = builder.Configuration.GetValue($"{BusOptions.SectionName}:{nameof(BusOptions.ConsumerStopSeconds)}", new BusOptions().ConsumerStopSeconds);
         builder.Services.Configure<MassTransitHostOptions>(o =>

@@ -29,6 +29,12 @@ public sealed class DedicatedPostgres(string directory, int port)
     public Task StartAsync() => AsPostgres("pg_ctl", "-D", Data, "-l", Path.Combine(directory, "server.log"), "-w", "-t", "60",
         "-o", $"-p {port.ToString(CultureInfo.InvariantCulture)} -k {directory} -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off", "start");
 
+    /// <summary>Starts the cluster again if a test that stopped it failed before it could.</summary>
+    public async Task EnsureRunningAsync()
+    {
+        if (!File.Exists(Path.Combine(Data, "postmaster.pid"))) await StartAsync();
+    }
+
     /// <summary>A fast shutdown: open sessions are ended, in-flight transactions roll back.</summary>
     public Task StopAsync() => AsPostgres("pg_ctl", "-D", Data, "-m", "fast", "-w", "-t", "60", "stop");
 

@@ -51,6 +51,12 @@ public sealed class DedicatedRabbitMq(string directory, int amqpPort, int distPo
         await HostCommand.RunAsync($"{Bin}/rabbitmqctl", ["-q", "wait", "--timeout", "120", PidFile], Environment, TimeSpan.FromSeconds(150));
     }
 
+    /// <summary>Starts the node again if a test that stopped it failed before it could.</summary>
+    public async Task EnsureRunningAsync()
+    {
+        if (!File.Exists(PidFile)) await StartAsync();
+    }
+
     /// <summary>Stops the node the way an orchestrator does (SIGTERM, SIGKILL if it lingers) and waits until it is gone.</summary>
     public async Task StopAsync()
     {

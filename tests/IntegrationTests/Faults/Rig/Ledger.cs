@@ -16,6 +16,44 @@ public sealed class Ledger(string database)
             (Duplicated.Count > 0 ? $"; duplicated e.g. {string.Join(", ", Duplicated.Take(5))}" : "");
     }
 
+    public sealed record JobRow(string Status, string? ProcessorId, DateTimeOffset? CompletedAt, double? ComputeMs, long Completions, int Attempts, string? ErrorCode);
+
+    /// <summary>One job's row and its number of <c>completed</c> events; null while it is not recorded.</summary>
+    public async Task<JobRow?> JobAsync(Guid jobId)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""
+            SELECT status, processor_id, completed_us, compute_ms,
+                   (SELECT count(*) FROM prism_job_events e WHERE e.job_id = @text AND e.type = 'completed'), attempts, error_code
+            FROM prism_jobs WHERE job_id = @id
+            """, connection);
+        command.Parameters.AddWithValue("id", jobId);
+        command.Parameters.AddWithValue("text", jobId.ToString("D"));
+        await using var reader = await command.ExecuteReaderAsync();
+        if (!await reader.ReadAsync()) return null;
+        return new JobRow(
+            reader.GetString(0),
+            reader.IsDBNull(1) ? null : reader.GetString(1),
+            reader.IsDBNull(2) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2) / 1000),
+            reader.IsDBNull(3) ? null : reader.GetDouble(3),
+            reader.GetInt64(4),
+            reader.IsDBNull(5) ? 0 : reader.GetInt32(5),
+            reader.IsDBNull(6) ? null : reader.GetString(6));
+    }
+
+    /// <summary>Polls until the job is recorded with a status <paramref name="match"/> accepts; null at the deadline.</summary>
+    public async Task<JobRow?> WaitJobAsync(Guid jobId, Func<string, bool> match, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await JobAsync(jobId) is { } row && match(row.Status)) return row;
+            await Task.Delay(100);
+        }
+        return null;
+    }
+
     /// <summary>Jobs recorded succeeded now (0 while the database is unreachable).</summary>
     public async Task<int> SucceededAsync()
     {

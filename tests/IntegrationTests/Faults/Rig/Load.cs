@@ -31,15 +31,30 @@ public sealed class Load(HttpClient ingest, int batchSize = 50)
         Parallel.ForEachAsync(Enumerable.Range(0, (jobs + batchSize - 1) / batchSize), new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
             async (i, ct) => await SubmitBatchAsync(Math.Min(batchSize, jobs - i * batchSize), i, ct));
 
-    /// <summary>Keeps submitting, one batch at a time per worker, until <paramref name="stop"/> is cancelled.</summary>
-    public Task SubmitUntilAsync(int concurrency, CancellationToken stop) =>
-        Task.WhenAll(Enumerable.Range(0, concurrency).Select(async worker =>
+    /// <summary>
+    /// Keeps submitting about <paramref name="jobsPerSecond"/> jobs a second (a batch per tick) until
+    /// <paramref name="stop"/> is cancelled. A batch the broker holds up delays only its own tick:
+    /// the others go on, so refusals during an outage are counted as they happen.
+    /// </summary>
+    public async Task SubmitUntilAsync(double jobsPerSecond, CancellationToken stop)
+    {
+        var inFlight = new List<Task>();
+        using var ticks = new PeriodicTimer(TimeSpan.FromSeconds(batchSize / jobsPerSecond));
+        for (var i = 0; !stop.IsCancellationRequested; i++)
         {
-            for (var i = 0; !stop.IsCancellationRequested; i++)
+            inFlight.Add(SubmitBatchAsync(batchSize, i, CancellationToken.None));
+            inFlight.RemoveAll(t => t.IsCompleted);
+            try
             {
-                await SubmitBatchAsync(batchSize, worker * 1_000_000 + i, CancellationToken.None);
+                await ticks.WaitForNextTickAsync(stop);
             }
-        }));
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+        await Task.WhenAll(inFlight);
+    }
 
     private async Task SubmitBatchAsync(int count, int seed, CancellationToken cancellationToken)
     {

@@ -25,6 +25,7 @@ public sealed class Pipeline : IAsyncDisposable
 
     public static async Task<Pipeline> StartAsync(FaultRig rig, int processors, IReadOnlyDictionary<string, string>? settings = null)
     {
+        await Task.WhenAll(rig.Broker.EnsureRunningAsync(), rig.Database.EnsureRunningAsync());
         var virtualHost = await rig.Broker.CreateVirtualHostAsync();
         var database = await rig.Database.CreateDatabaseAsync();
         var environment = new Dictionary<string, string>
