@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Prism.Contracts;
 using Prism.IntegrationTests.Faults.Rig;
 using Prism.IntegrationTests.Infrastructure;
 
@@ -11,7 +12,7 @@ namespace Prism.IntegrationTests.Faults;
 [Collection(FaultTests.Name)]
 public sealed class When_PostgreSQL_restarts_under_load(FaultRig rig)
 {
-    private const int Jobs = 600;
+    private const int Jobs = 400;
 
     [Fact]
     public async Task No_outcome_is_lost()
@@ -29,6 +30,9 @@ public sealed class When_PostgreSQL_restarts_under_load(FaultRig rig)
         await rig.Database.StopAsync();
         var down = Stopwatch.GetTimestamp();
         var (notReady, health) = await pipeline.Results.WaitNotReadyAsync(TimeSpan.FromSeconds(30));
+        // Keep it down until outcomes pile up behind it, so the restart meets real in-flight writes.
+        var held = 0;
+        while (held < 50 && Load.Seconds(down) < 30) held = await rig.Broker.MessagesInAsync(pipeline.VirtualHost, QueueNames.Results);
         var outage = Load.Seconds(down);
         await rig.Database.StartAsync();
         await pipeline.Results.WaitReadyAsync(TimeSpan.FromSeconds(60));
@@ -36,7 +40,7 @@ public sealed class When_PostgreSQL_restarts_under_load(FaultRig rig)
 
         var finished = await ledger.WaitSucceededAsync(Jobs, TimeSpan.FromSeconds(180));
         var audit = await ledger.AuditAsync(load.Accepted);
-        Measurements.Report($"fault PostgreSQL restart: {Jobs} jobs, 1 database restart ({outage:F1} s down); {audit}; {Load.Seconds(start):F1} s");
+        Measurements.Report($"fault PostgreSQL restart: {Jobs} jobs, 1 database restart ({outage:F1} s down, {held} events held in {QueueNames.Results}); {audit}; {Load.Seconds(start):F1} s");
 
         Assert.True(notReady, $"Results still reported ready with its database down: {health}");
         Assert.False(pipeline.Results.HasExited, "Results exited instead of waiting for its database.\n" + pipeline.Results.OutputTail);

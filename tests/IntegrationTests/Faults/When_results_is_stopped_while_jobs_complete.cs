@@ -12,7 +12,7 @@ namespace Prism.IntegrationTests.Faults;
 [Collection(FaultTests.Name)]
 public sealed class When_results_is_stopped_while_jobs_complete(FaultRig rig)
 {
-    private const int Jobs = 500;
+    private const int Jobs = 300;
 
     [Fact]
     public async Task Every_outcome_is_recorded_after_it_starts_again()
