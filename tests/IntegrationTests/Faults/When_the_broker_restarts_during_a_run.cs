@@ -26,7 +26,7 @@ public sealed class When_the_broker_restarts_during_a_run(FaultRig rig)
 
         var load = new Load(ingest, batchSize: 10);
         using var stop = new CancellationTokenSource();
-        var submitting = load.SubmitUntilAsync(jobsPerSecond: 20, stop.Token);
+        var submitting = load.SubmitUntilAsync(jobsPerSecond: 12, stop.Token);
         Assert.True(await ledger.WaitSucceededAsync(100, TimeSpan.FromSeconds(90)), "The run did not get going.\n" + pipeline.Tails());
 
         await rig.Broker.StopAsync();
