@@ -21,6 +21,9 @@ public static class ErrorCodes
     /// <summary>The job was cancelled (its <c>error.code</c> when it ends <c>cancelled</c>).</summary>
     public const string Cancelled = "cancelled";
 
+    /// <summary>The job computed longer than the processor's <c>MaxJobSeconds</c>.</summary>
+    public const string JobTimeout = "job_timeout";
+
     /// <summary>The processor kept failing on the job after its retries.</summary>
     public const string ProcessingFailed = "processing_failed";
 }

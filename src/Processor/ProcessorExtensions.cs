@@ -25,6 +25,8 @@ public static class ProcessorExtensions
             .Validate(o => o.MaxConcurrentJobs is > 0 and <= 1024, "Processor:MaxConcurrentJobs must be 1..1024.")
             .Validate(o => !string.IsNullOrWhiteSpace(o.ProcessorId), "Processor:ProcessorId must not be empty.")
             .Validate(o => o.HeartbeatSeconds is >= 0.2 and <= 60, "Processor:HeartbeatSeconds must be 0.2..60.")
+            .Validate(o => o.MaxJobSeconds > 0 && o.MaxJobSeconds + 60 <= o.BrokerConsumerTimeoutSeconds,
+                "Processor:MaxJobSeconds must be positive and at least 60 s below Processor:BrokerConsumerTimeoutSeconds (RabbitMQ's consumer_timeout), or a long job is redelivered and runs twice.")
             .ValidateOnStart();
 
         builder.Services.AddSingleton<ComputeDevice>();
@@ -34,6 +36,7 @@ public static class ProcessorExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<JobRunner>();
         builder.Services.AddSingleton<CancellationRegistry>();
+        builder.Services.AddSingleton<FinishedJobs>();
         builder.Services.AddSingleton(sp => new PriorityGate(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ProcessorOptions>>().Value.MaxConcurrentJobs));
         builder.Services.AddHostedService<HeartbeatService>();
 

@@ -20,4 +20,14 @@ public sealed class ProcessorOptions
 
     /// <summary>Seconds between heartbeats (Results lists a processor as live for 15 s after its last one).</summary>
     public double HeartbeatSeconds { get; set; } = 5;
+
+    /// <summary>
+    /// Longest a job may compute before it ends failed with <c>job_timeout</c>. It must stay below the
+    /// broker's consumer timeout (<see cref="BrokerConsumerTimeoutSeconds"/>): a delivery held longer is
+    /// taken back by RabbitMQ, which closes the channel and redelivers every job on it, to run twice.
+    /// </summary>
+    public double MaxJobSeconds { get; set; } = 1500;
+
+    /// <summary>RabbitMQ's <c>consumer_timeout</c> in seconds (its default: 30 min). Set it to match the broker's.</summary>
+    public double BrokerConsumerTimeoutSeconds { get; set; } = 1800;
 }

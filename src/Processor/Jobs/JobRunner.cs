@@ -24,6 +24,7 @@ public sealed partial class JobRunner(
     ILogger<JobRunner> logger)
 {
     private readonly string _processorId = options.Value.ProcessorId;
+    private readonly TimeSpan _maxJobTime = TimeSpan.FromSeconds(options.Value.MaxJobSeconds);
     private long _jobsDone;
 
     /// <summary>Jobs computing now.</summary>
@@ -72,6 +73,8 @@ public sealed partial class JobRunner(
         if (await EndedBeforeStartAsync(job, publisher, attempt, cancellationToken).ConfigureAwait(false)) return;
 
         using var running = cancellations.Start(job.JobId, cancellationToken);
+        using var overtime = CancellationTokenSource.CreateLinkedTokenSource(running.Token);
+        overtime.CancelAfter(_maxJobTime);
         var startedAt = clock.GetUtcNow();
         await publisher.Publish(new JobStarted
         {
@@ -94,12 +97,19 @@ public sealed partial class JobRunner(
             // Off the delivering thread: handlers compute synchronously, and a thread held for the whole
             // job stalls the transport's delivery of further jobs, so the priority gate would never see
             // the ones that should overtake the queue.
-            var output = await Task.Run(() => handler.ExecuteAsync(parsed.Input!, running.Token), running.Token).ConfigureAwait(false);
+            var output = await Task.Run(() => handler.ExecuteAsync(parsed.Input!, overtime.Token), overtime.Token).ConfigureAwait(false);
             result = JsonSerializer.SerializeToElement(output, output.GetType(), PrismJson.Options);
         }
         catch (OperationCanceledException) when (running.Token.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             await CancelledAsync(job, publisher, startedAt, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        catch (OperationCanceledException) when (overtime.IsCancellationRequested && !running.Token.IsCancellationRequested)
+        {
+            metrics.Computed(job.Kind, device.Engine, stopwatch.Elapsed.TotalMilliseconds, succeeded: false);
+            await FailAsync(job, publisher, startedAt, attempt, ErrorCodes.JobTimeout,
+                $"The job computed longer than this processor's limit of {_maxJobTime.TotalSeconds:F0} s.", cancellationToken).ConfigureAwait(false);
             return;
         }
         catch (JobFailureException failure)

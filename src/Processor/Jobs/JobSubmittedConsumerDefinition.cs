@@ -1,14 +1,18 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
 using Prism.Contracts;
+using Prism.Processor.Compute;
 using Prism.ServiceDefaults.Messaging;
 
 namespace Prism.Processor.Jobs;
 
 /// <summary>
 /// The work queue: priority-enabled, prefetch from <see cref="BusOptions"/>, as many jobs at once as
-/// <see cref="ProcessorOptions.MaxConcurrentJobs"/>, a few spaced retries for transient faults
-/// (a job that still fails is faulted to <c>prism-jobs_error</c> and Results marks it failed).
+/// <see cref="ProcessorOptions.MaxConcurrentJobs"/>, and bounded exponential retries (3 more tries,
+/// 200 ms to 5 s apart) for transient faults only. A job that cannot succeed — invalid input, unknown
+/// kind, a <see cref="JobFailureException"/> — already ended in <c>JobFailed</c> and is never retried;
+/// one that still throws after its retries is moved to <c>prism-jobs_error</c>, and its
+/// <c>Fault&lt;JobSubmitted&gt;</c> makes Results record it failed with <c>processing_failed</c>.
 /// </summary>
 public sealed class JobSubmittedConsumerDefinition : ConsumerDefinition<JobSubmittedConsumer>
 {
@@ -37,7 +41,10 @@ public sealed class JobSubmittedConsumerDefinition : ConsumerDefinition<JobSubmi
         endpointConfigurator.UseMessageRetry(r =>
         {
             r.Exponential(3, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(400));
+            // Cancelled (shutdown, a cancel request) is not a fault to retry; JobRunner turns a
+            // JobFailureException into JobFailed itself, so one escaping here is a bug not to repeat.
             r.Ignore<OperationCanceledException>();
+            r.Ignore<JobFailureException>();
         });
     }
 }

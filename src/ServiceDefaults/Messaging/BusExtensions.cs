@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Prism.Contracts;
 
@@ -51,10 +52,22 @@ public static class BusExtensions
             }
         });
 
+        if (!string.IsNullOrWhiteSpace(rabbit))
+        {
+            var broker = new Uri(rabbit);
+            builder.Services.AddHealthChecks().Add(new HealthCheckRegistration("rabbitmq", _ => new BrokerReachableHealthCheck(broker),
+                HealthStatus.Unhealthy, [Health.HealthTags.Ready]));
+        }
+
+        var consumerStopSeconds = builder.Configuration.GetValue($"{BusOptions.SectionName}:{nameof(BusOptions.ConsumerStopSeconds)}", new BusOptions().ConsumerStopSeconds);
         builder.Services.Configure<MassTransitHostOptions>(o =>
         {
             o.WaitUntilStarted = false;
-            // Shorter than the pod's terminationGracePeriodSeconds so in-flight jobs finish on scale-in.
+            // On SIGTERM the bus stops taking messages at once; in-flight consumers get ConsumerStopTimeout
+            // to finish, then their token is cancelled and what is unfinished goes back to the queue (for
+            // another replica). StopTimeout bounds the whole stop, below HostOptions.ShutdownTimeout (25 s)
+            // and the pod's terminationGracePeriodSeconds.
+            o.ConsumerStopTimeout = TimeSpan.FromSeconds(Math.Clamp(consumerStopSeconds, 0.1, 18));
             o.StopTimeout = TimeSpan.FromSeconds(20);
         });
         return builder;

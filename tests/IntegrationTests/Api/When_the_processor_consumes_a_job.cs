@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Hosting;
 using System.Text.Json;
 using MassTransit;
 using MassTransit.Testing;
@@ -71,6 +72,60 @@ public sealed class When_the_processor_consumes_a_job(ProcessorFactory factory) 
         var failed = await FailedFor(job.JobId);
         Assert.Equal(ErrorCodes.DeadlineExceeded, failed.ErrorCode);
         Assert.DoesNotContain(Harness.Published.Select<JobStarted>(), m => m.Context.Message.JobId == job.JobId);
+    }
+
+    [Fact]
+    public async Task A_job_delivered_again_after_it_finished_is_not_run_twice()
+    {
+        var job = Job(new { width = 2, height = 2, pixels = new[] { 0, 1, 2, 3 }, window = 3, bins = 4 });
+        await Harness.Bus.Publish(job, TestContext.Current.CancellationToken);
+        await CompletedFor(job.JobId);
+
+        await Harness.Bus.Publish(job, TestContext.Current.CancellationToken);
+        var deliveries = 0;
+        await foreach (var _ in Harness.Consumed.SelectAsync<JobSubmitted>(m => m.Context.Message.JobId == job.JobId, TestContext.Current.CancellationToken))
+        {
+            if (++deliveries == 2) break;
+        }
+        Assert.Equal(2, deliveries);
+        Assert.Equal(1, await CountPublishedAsync<JobStarted>(Harness, m => m.JobId == job.JobId));
+        Assert.Equal(1, await CountPublishedAsync<JobCompleted>(Harness, m => m.JobId == job.JobId));
+    }
+
+    /// <summary>
+    /// What was published so far, after a short settle. The harness's own <c>Select</c> waits for
+    /// inactivity, which the processor's heartbeats never allow, so it would run to the test timeout.
+    /// </summary>
+    private static async Task<int> CountPublishedAsync<T>(ITestHarness harness, Func<T, bool> match) where T : class
+    {
+        using var settle = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        var count = 0;
+        try
+        {
+            await foreach (var _ in harness.Published.SelectAsync<T>(m => match(m.Context.Message), settle.Token)) count++;
+        }
+        catch (OperationCanceledException)
+        {
+            // The settle time is up: what arrived by now is the answer.
+        }
+        return count;
+    }
+
+    [Fact]
+    public async Task A_job_computing_past_the_limit_ends_failed_with_job_timeout_not_a_fault()
+    {
+        await using var limited = factory.WithWebHostBuilder(b => b.UseSetting("Processor:MaxJobSeconds", "1"));
+        var harness = limited.Services.GetRequiredService<ITestHarness>();
+        var job = SlowJob();
+        await harness.Bus.Publish(job, TestContext.Current.CancellationToken);
+
+        Assert.True(await harness.Published.Any<JobFailed>(m => m.Context.Message.JobId == job.JobId), "No JobFailed was published.");
+        var failed = harness.Published.Select<JobFailed>().Select(m => m.Context.Message).First(m => m.JobId == job.JobId);
+        Assert.Equal(ErrorCodes.JobTimeout, failed.ErrorCode);
+        Assert.NotNull(failed.StartedAt);
+        Assert.True(failed.FailedAt - failed.StartedAt!.Value < TimeSpan.FromSeconds(30), $"It ran {failed.FailedAt - failed.StartedAt} past a 1 s limit.");
+        Assert.Equal(0, await CountPublishedAsync<Fault<JobSubmitted>>(harness, m => m.Message.JobId == job.JobId));
+        Assert.Equal(0, await CountPublishedAsync<JobCompleted>(harness, m => m.JobId == job.JobId));
     }
 
     /// <summary>An entropy job big enough to take a while on the CPU engine (2048×2048, window 63).</summary>

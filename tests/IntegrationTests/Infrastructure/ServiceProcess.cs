@@ -14,11 +14,14 @@ public sealed class ServiceProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
-    private ServiceProcess(string name, Process process, Uri baseAddress)
+    private readonly IReadOnlyDictionary<string, string> _environment;
+
+    private ServiceProcess(string name, Process process, Uri baseAddress, IReadOnlyDictionary<string, string> environment)
     {
         Name = name;
         _process = process;
         BaseAddress = baseAddress;
+        _environment = environment;
     }
 
     public string Name { get; }
@@ -39,12 +42,21 @@ public sealed class ServiceProcess : IAsyncDisposable
     }
 
     /// <summary>Starts <c>Prism.{service}.dll</c> and waits until <c>/health/ready</c> answers 200.</summary>
-    public static async Task<ServiceProcess> StartAsync(string service, IReadOnlyDictionary<string, string> environment, TimeSpan? readyTimeout = null)
+    public static Task<ServiceProcess> StartAsync(string service, IReadOnlyDictionary<string, string> environment, TimeSpan? readyTimeout = null) =>
+        StartAsync(service, environment, FreePort(), readyTimeout);
+
+    /// <summary>Starts this service again, after it exited, with the same environment on the same port.</summary>
+    public Task<ServiceProcess> StartAgainAsync(TimeSpan? readyTimeout = null)
+    {
+        if (!_process.HasExited) throw new InvalidOperationException($"{Name} is still running.");
+        return StartAsync(Name, _environment, BaseAddress.Port, readyTimeout);
+    }
+
+    private static async Task<ServiceProcess> StartAsync(string service, IReadOnlyDictionary<string, string> environment, int port, TimeSpan? readyTimeout)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, $"Prism.{service}.dll");
         if (!File.Exists(dll)) throw new FileNotFoundException($"{dll} is missing: the test project must reference src/{service}.", dll);
 
-        var port = FreePort();
         var info = new ProcessStartInfo("dotnet", [dll])
         {
             RedirectStandardOutput = true,
@@ -60,7 +72,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         foreach (var (key, value) in environment) info.Environment[key] = value;
 
         var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {service}.");
-        var service_ = new ServiceProcess(service, process, new Uri($"http://127.0.0.1:{port}"));
+        var service_ = new ServiceProcess(service, process, new Uri($"http://127.0.0.1:{port}"), environment);
         process.OutputDataReceived += (_, e) => service_.Append(e.Data);
         process.ErrorDataReceived += (_, e) => service_.Append(e.Data);
         process.BeginOutputReadLine();
@@ -107,6 +119,36 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     /// <summary>SIGKILL: the process gets no chance to finish or hand back anything.</summary>
     public void Kill() => _process.Kill(entireProcessTree: true);
+
+    /// <summary>
+    /// SIGTERM, as an orchestrator stops a pod, then waits for the process to exit by itself
+    /// (it is killed only when it outlives <paramref name="timeout"/>). Returns its exit code.
+    /// </summary>
+    public async Task<int> TerminateAsync(TimeSpan timeout)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+        using var limit = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            _process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{Name} did not exit within {timeout.TotalSeconds} s of SIGTERM.\n{OutputTail}");
+        }
+        return _process.ExitCode;
+    }
+
+    /// <summary>Resident memory of the process now, in MiB (VmRSS from /proc).</summary>
+    public double ResidentMiB()
+    {
+        _process.Refresh();
+        return _process.WorkingSet64 / (1024.0 * 1024.0);
+    }
 
     public async ValueTask DisposeAsync()
     {
