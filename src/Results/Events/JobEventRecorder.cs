@@ -8,13 +8,13 @@ namespace Prism.Results.Events;
 /// Turns each job event into a store update, wakes whoever long-polls that job, and — when the job's
 /// status changed — announces the stored stream event to every replica's subscribers.
 /// </summary>
-public sealed class JobEventRecorder(IResultStore store, JobChangeNotifier notifier, ResultsMetrics metrics)
+public sealed class JobEventRecorder(StoreWriteBatcher writer, JobChangeNotifier notifier, ResultsMetrics metrics)
 {
     public async Task RecordAsync(JobRecordUpdate update, IPublishEndpoint publisher, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(update);
         ArgumentNullException.ThrowIfNull(publisher);
-        var recorded = await store.ApplyAsync(update, cancellationToken).ConfigureAwait(false);
+        var recorded = await writer.ApplyAsync(update, cancellationToken).ConfigureAwait(false);
         notifier.Changed(update.JobId);
         if (recorded.Count == 0) return;
         metrics.Recorded(update);
