@@ -24,6 +24,8 @@ public static class ProcessorExtensions
             .Validate(o => EngineModes.All.Contains(o.Engine), $"Processor:Engine must be one of: {string.Join(", ", EngineModes.All)}.")
             .Validate(o => o.MaxConcurrentJobs is > 0 and <= 1024, "Processor:MaxConcurrentJobs must be 1..1024.")
             .Validate(o => !string.IsNullOrWhiteSpace(o.ProcessorId), "Processor:ProcessorId must not be empty.")
+            .Validate(o => o.MaxBatchSize is >= 1 and <= 4096, "Processor:MaxBatchSize must be 1..4096.")
+            .Validate(o => o.MaxBatchDelayMs is >= 0 and <= 1000, "Processor:MaxBatchDelayMs must be 0..1000.")
             .Validate(o => o.HeartbeatSeconds is >= 0.2 and <= 60, "Processor:HeartbeatSeconds must be 0.2..60.")
             .ValidateOnStart();
 
@@ -34,6 +36,7 @@ public static class ProcessorExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<JobRunner>();
         builder.Services.AddSingleton<CancellationRegistry>();
+        builder.Services.AddSingleton<KindBatcher>();
         builder.Services.AddSingleton(sp => new PriorityGate(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ProcessorOptions>>().Value.MaxConcurrentJobs));
         builder.Services.AddHostedService<HeartbeatService>();
 

@@ -18,6 +18,7 @@ public sealed partial class JobRunner(
     ComputeDevice device,
     CancellationRegistry cancellations,
     PriorityGate gate,
+    KindBatcher batcher,
     IOptions<ProcessorOptions> options,
     ProcessorMetrics metrics,
     TimeProvider clock,
@@ -66,45 +67,69 @@ public sealed partial class JobRunner(
             return;
         }
 
-        // Wait for a compute slot (highest priority first), then look again: the deadline may have
-        // passed or a cancel arrived while the job waited.
-        using var slot = await gate.EnterAsync(job.Priority, cancellationToken).ConfigureAwait(false);
-        if (await EndedBeforeStartAsync(job, publisher, attempt, cancellationToken).ConfigureAwait(false)) return;
-
-        using var running = cancellations.Start(job.JobId, cancellationToken);
-        var startedAt = clock.GetUtcNow();
-        await publisher.Publish(new JobStarted
-        {
-            JobId = job.JobId,
-            Kind = job.Kind,
-            SubmittedAt = job.SubmittedAt,
-            StartedAt = startedAt,
-            ProcessorId = _processorId,
-            Engine = device.Engine,
-            DeviceName = device.DeviceName,
-            Attempt = attempt,
-            TenantId = job.TenantId,
-        }, cancellationToken).ConfigureAwait(false);
-
-        using var inFlight = metrics.InFlight(job.Kind);
-        var stopwatch = Stopwatch.StartNew();
-        JsonElement result;
+        // A batched kind takes its compute slot per batch, in the batcher; any other job waits for
+        // a slot here (highest priority first), then looks again: the deadline may have passed or a
+        // cancel arrived while it waited.
+        var batched = handler is IBatchKindHandler batchHandler && batcher.Enabled ? batchHandler : null;
+        var slot = batched is null ? await gate.EnterAsync(job.Priority, cancellationToken).ConfigureAwait(false) : null;
+        object output;
+        DateTimeOffset startedAt;
+        var stopwatch = new Stopwatch();
         try
         {
-            var output = await handler.ExecuteAsync(parsed.Input!, running.Token).ConfigureAwait(false);
-            result = JsonSerializer.SerializeToElement(output, output.GetType(), PrismJson.Options);
+            if (slot is not null && await EndedBeforeStartAsync(job, publisher, attempt, cancellationToken).ConfigureAwait(false)) return;
+
+            using var running = cancellations.Start(job.JobId, cancellationToken);
+            startedAt = clock.GetUtcNow();
+            await publisher.Publish(new JobStarted
+            {
+                JobId = job.JobId,
+                Kind = job.Kind,
+                SubmittedAt = job.SubmittedAt,
+                StartedAt = startedAt,
+                ProcessorId = _processorId,
+                Engine = device.Engine,
+                DeviceName = device.DeviceName,
+                Attempt = attempt,
+                TenantId = job.TenantId,
+            }, cancellationToken).ConfigureAwait(false);
+
+            using var inFlight = metrics.InFlight(job.Kind);
+            stopwatch.Start();
+            try
+            {
+                if (batched is not null)
+                {
+                    output = await batcher.ExecuteAsync(batched, parsed.Input!, job.Priority, running.Token).ConfigureAwait(false);
+                }
+                else
+                {
+                    metrics.BatchExecuted(job.Kind, 1);
+                    output = await handler.ExecuteAsync(parsed.Input!, running.Token).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException) when (running.Token.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                slot?.Dispose();
+                slot = null;
+                await CancelledAsync(job, publisher, startedAt, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (JobFailureException failure)
+            {
+                slot?.Dispose();
+                slot = null;
+                metrics.Computed(job.Kind, device.Engine, stopwatch.Elapsed.TotalMilliseconds, succeeded: false);
+                await FailAsync(job, publisher, startedAt, attempt, failure.Code, failure.Message, cancellationToken).ConfigureAwait(false);
+                return;
+            }
         }
-        catch (OperationCanceledException) when (running.Token.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        finally
         {
-            await CancelledAsync(job, publisher, startedAt, cancellationToken).ConfigureAwait(false);
-            return;
+            // Released before the outcome is published: the next job computes while the broker confirms.
+            slot?.Dispose();
         }
-        catch (JobFailureException failure)
-        {
-            metrics.Computed(job.Kind, device.Engine, stopwatch.Elapsed.TotalMilliseconds, succeeded: false);
-            await FailAsync(job, publisher, startedAt, attempt, failure.Code, failure.Message, cancellationToken).ConfigureAwait(false);
-            return;
-        }
+        var result = JsonSerializer.SerializeToElement(output, output.GetType(), PrismJson.Options);
         var computeMs = stopwatch.Elapsed.TotalMilliseconds;
         metrics.Computed(job.Kind, device.Engine, computeMs, succeeded: true);
         LogCompleted(logger, job.JobId, job.Kind, computeMs);
