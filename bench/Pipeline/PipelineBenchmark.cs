@@ -27,6 +27,7 @@ public static class PipelineBenchmark
         PhaseResult peak;
         PhaseResult? paced = null;
         var cpuPerJob = new Dictionary<string, double>();
+        var machineLoad = "unknown";
         var scratch = Directory.CreateTempSubdirectory("prism-bench-");
         try
         {
@@ -44,9 +45,11 @@ public static class PipelineBenchmark
                 if (warmup.Errors == warmup.Jobs) throw new InvalidOperationException($"Every warm-up job failed: {string.Join("; ", warmup.ErrorSamples)}");
 
                 log.WriteLine($"peak: {settings.Jobs} jobs at concurrency {settings.Concurrency}");
+                var loadBefore = LoadAverage();
                 var cpuBefore = CpuSeconds(services);
                 peak = await driver.PeakAsync([.. jobs.Skip(warmupJobs).Take(settings.Jobs)], settings.Concurrency, cancellationToken).ConfigureAwait(false);
                 foreach (var (name, after) in CpuSeconds(services)) cpuPerJob[name] = (after - cpuBefore[name]) / settings.Jobs;
+                machineLoad = $"{loadBefore} at the start of the peak phase, {LoadAverage()} at its end";
                 log.WriteLine(Inv($"  {peak.CompletedPerSecond:F1} completed/s, p50 {peak.P50Ms:F1} ms, p99 {peak.P99Ms:F1} ms, {peak.Errors} errors"));
 
                 if (settings.PacedPhase && peak.CompletedPerSecond > 0)
@@ -79,7 +82,7 @@ public static class PipelineBenchmark
         }
         foreach (var c in ceilings) log.WriteLine(Inv($"  {c.Name}: {c.PerSecond:F0} msg/s"));
 
-        var report = new BenchmarkReport(settings, startedAt, peak, paced, ceilings, cpuPerJob, workload.MeanInputBytes);
+        var report = new BenchmarkReport(settings, startedAt, peak, paced, ceilings, cpuPerJob, workload.MeanInputBytes) { MachineLoad = machineLoad };
         var folder = Path.Combine(settings.ResultsFolder, $"{startedAt:yyyyMMdd-HHmmss}-{settings.Mode}");
         Directory.CreateDirectory(folder);
         await File.WriteAllTextAsync(Path.Combine(folder, "report.md"), report.ToMarkdown(), cancellationToken).ConfigureAwait(false);
@@ -130,6 +133,19 @@ public static class PipelineBenchmark
         using var self = Process.GetCurrentProcess();
         seconds["benchmark driver"] = self.TotalProcessorTime.TotalSeconds;
         return seconds;
+    }
+
+    /// <summary>The 1-minute load average (Linux): how much else competed for the cores during the run.</summary>
+    private static string LoadAverage()
+    {
+        try
+        {
+            return File.ReadAllText("/proc/loadavg").Split(' ')[0];
+        }
+        catch (IOException)
+        {
+            return "n/a";
+        }
     }
 
     private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

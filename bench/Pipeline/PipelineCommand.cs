@@ -14,8 +14,8 @@ public static class PipelineCommand
         var concurrency = new Option<int>("--concurrency", "-c") { Description = "Jobs in flight at once in the peak phase.", DefaultValueFactory = _ => 32 };
         var kinds = new Option<string>("--kinds", "-k") { Description = "Kind mix with weights: pixels.entropy=3,timeseries.forecast=1 (weight 1 when left out).", DefaultValueFactory = _ => "pixels.entropy" };
         var frame = new Option<int>("--entropy-frame") { Description = "Side of the generated pixels.entropy frames.", DefaultValueFactory = _ => 32 };
-        var ingest = new Option<Uri?>("--ingest-url") { Description = "Ingest of a stack already running (nothing is started)." };
-        var results = new Option<Uri?>("--results-url") { Description = "Results of that stack (defaults to --ingest-url, as for Standalone)." };
+        var ingest = new Option<string?>("--ingest-url") { Description = "Ingest of a stack already running (nothing is started)." };
+        var results = new Option<string?>("--results-url") { Description = "Results of that stack (defaults to --ingest-url, as for Standalone)." };
         var rabbit = new Option<string?>("--rabbitmq") { Description = "amqp:// URI of the broker (default $PRISM_TEST_RABBITMQ).", DefaultValueFactory = _ => Environment.GetEnvironmentVariable("PRISM_TEST_RABBITMQ") };
         var management = new Option<string?>("--rabbitmq-management") { Description = "Management URL with credentials, for fresh virtual hosts (default $PRISM_TEST_RABBITMQ_MANAGEMENT).", DefaultValueFactory = _ => Environment.GetEnvironmentVariable("PRISM_TEST_RABBITMQ_MANAGEMENT") };
         var postgres = new Option<string?>("--postgres") { Description = "Npgsql connection string of the server; each run creates its own database (default $PRISM_TEST_POSTGRES).", DefaultValueFactory = _ => Environment.GetEnvironmentVariable("PRISM_TEST_POSTGRES") };
@@ -38,8 +38,8 @@ public static class PipelineCommand
                 Concurrency = parse.GetValue(concurrency),
                 Kinds = ParseKinds(parse.GetValue(kinds)!),
                 EntropyFrameSide = parse.GetValue(frame),
-                IngestUrl = parse.GetValue(ingest),
-                ResultsUrl = parse.GetValue(results),
+                IngestUrl = parse.GetValue(ingest) is { } i ? new Uri(i) : null,
+                ResultsUrl = parse.GetValue(results) is { } r ? new Uri(r) : null,
                 RabbitMq = parse.GetValue(rabbit),
                 RabbitMqManagement = parse.GetValue(management),
                 Postgres = parse.GetValue(postgres),

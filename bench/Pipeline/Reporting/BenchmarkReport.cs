@@ -17,6 +17,9 @@ public sealed record BenchmarkReport(
     int MeanInputBytes)
 {
     /// <summary>The ceiling the pipeline's throughput is held against: MassTransit on the pipeline's own transport.</summary>
+    /// <summary>1-minute load averages around the peak phase: other work on the machine shows here.</summary>
+    public string MachineLoad { get; init; } = "unknown";
+
     public CeilingResult? ReferenceCeiling => Ceilings.FirstOrDefault(c => c.Name == (Settings.Mode == BenchmarkModes.Distributed ? "MassTransit + RabbitMQ" : "MassTransit in-memory"));
 
     public double? ThroughputRatio => ReferenceCeiling is { } c ? Peak.CompletedPerSecond / c.PerSecond : null;
@@ -33,7 +36,7 @@ public sealed record BenchmarkReport(
         b.AppendLine(Inv($"# Pipeline benchmark — {s.Mode}{(s.Label is null ? "" : $" ({s.Label})")}"));
         b.AppendLine();
         b.AppendLine(Inv($"- started: {StartedAt:yyyy-MM-dd HH:mm:ss} UTC"));
-        b.AppendLine(Inv($"- machine: {Machine}"));
+        b.AppendLine(Inv($"- machine: {Machine}; load average (1 min) {MachineLoad}"));
         b.AppendLine(Inv($"- jobs: {s.Jobs} at concurrency {s.Concurrency}; kinds: {string.Join(", ", s.Kinds.Select(k => $"{k.Key}×{k.Value}"))}; entropy frames {s.EntropyFrameSide}×{s.EntropyFrameSide}; mean input {MeanInputBytes} B"));
         b.AppendLine(Inv($"- target: {(s.IngestUrl is null ? "services started by the benchmark" : $"{s.IngestUrl} / {s.ResultsUrl}")}"));
         if (s.ServiceSettings.Count > 0) b.AppendLine(Inv($"- service settings: {string.Join(", ", s.ServiceSettings.Select(kv => $"{kv.Key}={kv.Value}"))}"));
