@@ -67,40 +67,46 @@ public sealed partial class JobRunner(
             return;
         }
 
-        // A batched kind takes its compute slot per batch, in the batcher; any other job waits for
-        // a slot here (highest priority first), then looks again: the deadline may have passed or a
+        // A job starts once it holds compute: its own slot, or (for a batched kind) its batch's slot,
+        // taken in the batcher. Just before that it looks again: the deadline may have passed or a
         // cancel arrived while it waited.
-        var batched = handler is IBatchKindHandler batchHandler && batcher.Enabled ? batchHandler : null;
-        var slot = batched is null ? await gate.EnterAsync(job.Priority, cancellationToken).ConfigureAwait(false) : null;
-        object output;
-        DateTimeOffset startedAt;
-        var stopwatch = new Stopwatch();
-        try
+        DateTimeOffset? startedAt = null;
+        async Task<bool> StartAsync()
         {
-            if (slot is not null && await EndedBeforeStartAsync(job, publisher, attempt, cancellationToken).ConfigureAwait(false)) return;
-
-            using var running = cancellations.Start(job.JobId, cancellationToken);
+            if (await EndedBeforeStartAsync(job, publisher, attempt, cancellationToken).ConfigureAwait(false)) return false;
             startedAt = clock.GetUtcNow();
             await publisher.Publish(new JobStarted
             {
                 JobId = job.JobId,
                 Kind = job.Kind,
                 SubmittedAt = job.SubmittedAt,
-                StartedAt = startedAt,
+                StartedAt = startedAt.Value,
                 ProcessorId = _processorId,
                 Engine = device.Engine,
                 DeviceName = device.DeviceName,
                 Attempt = attempt,
                 TenantId = job.TenantId,
             }, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
 
+        var batched = handler is IBatchKindHandler batchHandler && batcher.Enabled ? batchHandler : null;
+        var slot = batched is null ? await gate.EnterAsync(job.Priority, cancellationToken).ConfigureAwait(false) : null;
+        object output;
+        var stopwatch = new Stopwatch();
+        try
+        {
+            if (slot is not null && !await StartAsync().ConfigureAwait(false)) return;
+
+            using var running = cancellations.Start(job.JobId, cancellationToken);
             using var inFlight = metrics.InFlight(job.Kind);
             stopwatch.Start();
             try
             {
                 if (batched is not null)
                 {
-                    output = await batcher.ExecuteAsync(batched, parsed.Input!, job.Priority, running.Token).ConfigureAwait(false);
+                    output = await batcher.ExecuteAsync(batched, parsed.Input!, job.Priority, StartAsync, running.Token).ConfigureAwait(false);
+                    if (ReferenceEquals(output, KindBatcher.NotStarted)) return;
                 }
                 else
                 {
@@ -139,7 +145,7 @@ public sealed partial class JobRunner(
             JobId = job.JobId,
             Kind = job.Kind,
             SubmittedAt = job.SubmittedAt,
-            StartedAt = startedAt,
+            StartedAt = startedAt!.Value,
             CompletedAt = clock.GetUtcNow(),
             Result = result,
             ProcessorId = _processorId,

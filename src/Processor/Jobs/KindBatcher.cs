@@ -8,7 +8,9 @@ namespace Prism.Processor.Jobs;
 /// <see cref="ProcessorOptions.MaxBatchSize"/> jobs or <see cref="ProcessorOptions.MaxBatchDelayMs"/>
 /// after it opened, whichever comes first; the batch then runs as one engine call in one compute slot.
 /// A job cancelled before its batch runs is left out; one cancelled while it runs gets no result; if
-/// the batch call throws, its jobs run one by one, so one bad job fails alone.
+/// the batch call throws, its jobs run one by one, so one bad job fails alone. Each job's start
+/// callback runs once the batch holds its slot, just before the engine call: a job that waits for the
+/// slot has not started (it can still be cancelled, or miss its deadline, without ever starting).
 /// </summary>
 public sealed class KindBatcher(PriorityGate gate, IOptions<ProcessorOptions> options, ProcessorMetrics metrics, TimeProvider clock)
 {
@@ -17,13 +19,21 @@ public sealed class KindBatcher(PriorityGate gate, IOptions<ProcessorOptions> op
     private readonly Lock _lock = new();
     private readonly Dictionary<string, Batch> _open = new(StringComparer.Ordinal);
 
+    /// <summary>The output of a job whose start callback declined to start it (it ended before starting).</summary>
+    public static readonly object NotStarted = new();
+
     /// <summary>False when batches would hold one job (MaxBatchSize 1): jobs then run singly.</summary>
     public bool Enabled => _maxSize > 1;
 
-    public Task<object> ExecuteAsync(IBatchKindHandler handler, object input, int priority, CancellationToken cancellationToken)
+    /// <summary>
+    /// Computes <paramref name="input"/> in the next batch of its kind. <paramref name="start"/> runs when
+    /// the batch is about to compute; when it returns false the job is left out and gets <see cref="NotStarted"/>.
+    /// </summary>
+    public Task<object> ExecuteAsync(IBatchKindHandler handler, object input, int priority, Func<Task<bool>> start, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(handler);
-        var item = new Item(input, priority, cancellationToken);
+        ArgumentNullException.ThrowIfNull(start);
+        var item = new Item(input, priority, start, cancellationToken);
         Batch? full = null;
         lock (_lock)
         {
@@ -58,17 +68,18 @@ public sealed class KindBatcher(PriorityGate gate, IOptions<ProcessorOptions> op
 
     private async Task RunAsync(Batch batch)
     {
-        var live = new List<Item>(batch.Items.Count);
-        foreach (var item in batch.Items)
-        {
-            if (item.Cancellation.IsCancellationRequested) item.Done.TrySetCanceled(item.Cancellation);
-            else live.Add(item);
-        }
+        var live = StillWanted(batch.Items);
         if (live.Count == 0) return;
 
         try
         {
             using var slot = await gate.EnterAsync(live.Max(i => i.Priority), CancellationToken.None).ConfigureAwait(false);
+            // Cancels that arrived while the batch waited for the slot; then each job starts (or declines).
+            live = StillWanted(live);
+            var started = await Task.WhenAll(live.Select(async i => (Item: i, Started: await i.Start().ConfigureAwait(false)))).ConfigureAwait(false);
+            foreach (var (item, _) in started.Where(s => !s.Started)) item.Done.TrySetResult(NotStarted);
+            live = [.. started.Where(s => s.Started).Select(s => s.Item)];
+            if (live.Count == 0) return;
             metrics.BatchExecuted(batch.Handler.Kind, live.Count);
             IReadOnlyList<object> outputs;
             try
@@ -86,6 +97,17 @@ public sealed class KindBatcher(PriorityGate gate, IOptions<ProcessorOptions> op
         {
             foreach (var item in live) item.Done.TrySetException(ex);
         }
+    }
+
+    private static List<Item> StillWanted(List<Item> items)
+    {
+        var live = new List<Item>(items.Count);
+        foreach (var item in items)
+        {
+            if (item.Cancellation.IsCancellationRequested) item.Done.TrySetCanceled(item.Cancellation);
+            else live.Add(item);
+        }
+        return live;
     }
 
     private static async Task RunSinglyAsync(IBatchKindHandler handler, List<Item> items)
@@ -120,10 +142,11 @@ public sealed class KindBatcher(PriorityGate gate, IOptions<ProcessorOptions> op
         public List<Item> Items { get; } = [];
     }
 
-    private sealed class Item(object input, int priority, CancellationToken cancellation)
+    private sealed class Item(object input, int priority, Func<Task<bool>> start, CancellationToken cancellation)
     {
         public object Input { get; } = input;
         public int Priority { get; } = priority;
+        public Func<Task<bool>> Start { get; } = start;
         public CancellationToken Cancellation { get; } = cancellation;
         public TaskCompletionSource<object> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

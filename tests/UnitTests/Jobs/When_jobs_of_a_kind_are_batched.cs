@@ -16,18 +16,22 @@ public sealed class When_jobs_of_a_kind_are_batched : IDisposable
     private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
     private readonly RecordingHandler _handler = new();
 
-    private KindBatcher Create(int maxSize, double maxDelayMs, int slots = 2)
+    private static readonly Func<Task<bool>> Start = () => Task.FromResult(true);
+
+    private KindBatcher Create(int maxSize, double maxDelayMs, int slots = 2) => Create(maxSize, maxDelayMs, new PriorityGate(slots));
+
+    private KindBatcher Create(int maxSize, double maxDelayMs, PriorityGate gate)
     {
         var options = Options.Create(new ProcessorOptions { Engine = "cpu", MaxBatchSize = maxSize, MaxBatchDelayMs = maxDelayMs });
         var device = new ComputeDevice(options, NullLogger<ComputeDevice>.Instance);
-        return new KindBatcher(new PriorityGate(slots), options, new ProcessorMetrics(_services.GetRequiredService<IMeterFactory>(), device), _clock);
+        return new KindBatcher(gate, options, new ProcessorMetrics(_services.GetRequiredService<IMeterFactory>(), device), _clock);
     }
 
     [Fact]
     public async Task A_full_batch_runs_at_once_and_the_rest_waits_for_the_delay()
     {
         var batcher = Create(maxSize: 4, maxDelayMs: 2);
-        var jobs = Enumerable.Range(0, 10).Select(i => batcher.ExecuteAsync(_handler, $"job-{i}", 0, CancellationToken.None)).ToArray();
+        var jobs = Enumerable.Range(0, 10).Select(i => batcher.ExecuteAsync(_handler, $"job-{i}", 0, Start, CancellationToken.None)).ToArray();
 
         // Two batches filled up; the clock has not moved, so the last two jobs still wait.
         await Task.WhenAll(jobs[..8]);
@@ -48,9 +52,9 @@ public sealed class When_jobs_of_a_kind_are_batched : IDisposable
     {
         var batcher = Create(maxSize: 8, maxDelayMs: 2);
         using var cancel = new CancellationTokenSource();
-        var kept = batcher.ExecuteAsync(_handler, "a", 0, CancellationToken.None);
-        var cancelled = batcher.ExecuteAsync(_handler, "b", 0, cancel.Token);
-        var alsoKept = batcher.ExecuteAsync(_handler, "c", 0, CancellationToken.None);
+        var kept = batcher.ExecuteAsync(_handler, "a", 0, Start, CancellationToken.None);
+        var cancelled = batcher.ExecuteAsync(_handler, "b", 0, Start, cancel.Token);
+        var alsoKept = batcher.ExecuteAsync(_handler, "c", 0, Start, CancellationToken.None);
 
         await cancel.CancelAsync();
         _clock.Advance(TimeSpan.FromMilliseconds(2));
@@ -65,7 +69,7 @@ public sealed class When_jobs_of_a_kind_are_batched : IDisposable
     public async Task A_failing_job_fails_alone_and_its_batch_mates_get_their_results()
     {
         var batcher = Create(maxSize: 3, maxDelayMs: 2);
-        var jobs = new[] { "a", "bad", "c" }.Select(i => batcher.ExecuteAsync(_handler, i, 0, CancellationToken.None)).ToArray();
+        var jobs = new[] { "a", "bad", "c" }.Select(i => batcher.ExecuteAsync(_handler, i, 0, Start, CancellationToken.None)).ToArray();
 
         Assert.Equal("a!", await jobs[0]);
         Assert.Equal("c!", await jobs[2]);
@@ -97,13 +101,51 @@ public sealed class When_jobs_of_a_kind_are_batched : IDisposable
         listener.Start();
 
         var batcher = Create(maxSize: 5, maxDelayMs: 2);
-        var jobs = Enumerable.Range(0, 7).Select(i => batcher.ExecuteAsync(_handler, $"{i}", 0, CancellationToken.None)).ToArray();
+        var jobs = Enumerable.Range(0, 7).Select(i => batcher.ExecuteAsync(_handler, $"{i}", 0, Start, CancellationToken.None)).ToArray();
         await Task.WhenAll(jobs[..5]);
         _clock.Advance(TimeSpan.FromMilliseconds(2));
         await Task.WhenAll(jobs);
 
         Assert.Equal([5, 2], sizes);
         Assert.Equal(2, Interlocked.Read(ref executions));
+    }
+
+    [Fact]
+    public async Task Jobs_start_only_once_their_batch_holds_a_compute_slot_and_one_that_declines_is_left_out()
+    {
+        var gate = new PriorityGate(1);
+        var batcher = Create(maxSize: 3, maxDelayMs: 2, gate);
+        var started = new List<string>();
+        Func<Task<bool>> StartOf(string name, bool go) => () =>
+        {
+            lock (started) started.Add(name);
+            return Task.FromResult(go);
+        };
+
+        var holder = await gate.EnterAsync(0, CancellationToken.None);
+        var a = batcher.ExecuteAsync(_handler, "a", 0, StartOf("a", true), CancellationToken.None);
+        var late = batcher.ExecuteAsync(_handler, "late", 0, StartOf("late", false), CancellationToken.None);
+        var c = batcher.ExecuteAsync(_handler, "c", 0, StartOf("c", true), CancellationToken.None);
+        Assert.True(await Eventually(() => gate.Waiting == 1), "the full batch should wait for the slot");
+        Assert.Empty(started);
+
+        holder.Dispose();
+        Assert.Equal("a!", await a);
+        Assert.Equal("c!", await c);
+        Assert.Same(KindBatcher.NotStarted, await late);
+        Assert.Equal(["a", "c", "late"], started.Order());
+        Assert.Equal([["a", "c"]], _handler.Batches);
+    }
+
+    private static async Task<bool> Eventually(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) return false;
+            await Task.Delay(10);
+        }
+        return true;
     }
 
     [Fact]
