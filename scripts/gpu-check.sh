@@ -14,7 +14,7 @@ archive="$root/artifacts/gpu-check.tar.xz"
 build() {
   local out; out="$(mktemp -d)"
   dotnet publish "$root/bench/GpuCheck" -c Release -r linux-x64 --self-contained \
-    -p:DebugType=none -p:GenerateDocumentationFile=false -o "$out/gpu-check" -v q >&2
+    -p:DebugType=none -o "$out/gpu-check" -v q >&2
   mkdir -p "$root/artifacts"
   tar -C "$out" -cJf "$archive" gpu-check
   rm -rf "$out"

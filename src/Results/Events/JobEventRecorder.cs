@@ -14,14 +14,15 @@ public sealed class JobEventRecorder(StoreWriteBatcher writer, JobChangeNotifier
     {
         ArgumentNullException.ThrowIfNull(update);
         ArgumentNullException.ThrowIfNull(publisher);
-        var recorded = await writer.ApplyAsync(update, cancellationToken).ConfigureAwait(false);
-        notifier.Changed(update.JobId);
-        if (recorded.Count == 0) return;
-        metrics.Recorded(update);
-        foreach (var e in recorded)
+        // The events are announced right after their commit, in commit order with the other events of
+        // the same transaction (the publishes start in that order), before this message is acknowledged.
+        await writer.ApplyAsync(update, recorded =>
         {
-            await publisher.Publish(new JobEventRecorded { Event = e }, cancellationToken).ConfigureAwait(false);
-        }
+            notifier.Changed(update.JobId);
+            if (recorded.Count == 0) return Task.CompletedTask;
+            metrics.Recorded(update);
+            return Task.WhenAll(recorded.Select(e => publisher.Publish(new JobEventRecorded { Event = e }, cancellationToken)));
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     public static JobRecordUpdate From(JobSubmitted e) => new()

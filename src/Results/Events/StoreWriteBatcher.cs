@@ -9,7 +9,9 @@ namespace Prism.Results.Events;
 /// then go together in the next one (up to <see cref="MaxBatch"/>), so the store's single writer
 /// commits many events per round trip instead of one. No delay is added: an update that finds the
 /// writer idle is written at once. Each caller still gets its own events back only after they are
-/// committed, so a message is acknowledged only once its update is durable.
+/// committed, so a message is acknowledged only once its update is durable. After each commit the
+/// callers' follow-ups (announcing the stored events) are started in commit order, so live subscribers
+/// see a job's events in id order even though many consumers committed together.
 /// </summary>
 public sealed partial class StoreWriteBatcher : BackgroundService
 {
@@ -27,9 +29,13 @@ public sealed partial class StoreWriteBatcher : BackgroundService
         _logger = logger;
     }
 
-    public async Task<IReadOnlyList<JobEvent>> ApplyAsync(JobRecordUpdate update, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes <paramref name="update"/> in the next transaction, then runs <paramref name="afterCommit"/>
+    /// with its events (started in commit order with the batch's other follow-ups) before returning them.
+    /// </summary>
+    public async Task<IReadOnlyList<JobEvent>> ApplyAsync(JobRecordUpdate update, Func<IReadOnlyList<JobEvent>, Task> afterCommit, CancellationToken cancellationToken)
     {
-        var pending = new Pending(update, new TaskCompletionSource<IReadOnlyList<JobEvent>>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(update, afterCommit, new TaskCompletionSource<IReadOnlyList<JobEvent>>(TaskCreationOptions.RunContinuationsAsynchronously));
         await _queue.Writer.WriteAsync(pending, cancellationToken).ConfigureAwait(false);
         return await pending.Done.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -60,7 +66,10 @@ public sealed partial class StoreWriteBatcher : BackgroundService
         try
         {
             var recorded = await _store.ApplyManyAsync([.. batch.Select(p => p.Update)], stoppingToken).ConfigureAwait(false);
-            for (var i = 0; i < batch.Count; i++) batch[i].Done.TrySetResult(recorded[i]);
+            var followUps = new Task[batch.Count];
+            for (var i = 0; i < batch.Count; i++) followUps[i] = FollowUpAsync(batch[i], recorded[i]);
+            await Task.WhenAll(followUps).ConfigureAwait(false);
+            return;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
@@ -75,7 +84,7 @@ public sealed partial class StoreWriteBatcher : BackgroundService
             {
                 try
                 {
-                    pending.Done.TrySetResult(await _store.ApplyAsync(pending.Update, stoppingToken).ConfigureAwait(false));
+                    await FollowUpAsync(pending, await _store.ApplyAsync(pending.Update, stoppingToken).ConfigureAwait(false)).ConfigureAwait(false);
                 }
                 catch (Exception single) when (single is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {
@@ -85,8 +94,22 @@ public sealed partial class StoreWriteBatcher : BackgroundService
         }
     }
 
+    /// <summary>Runs the caller's follow-up; the caller gets its events, or the follow-up's failure (the bus then retries: the store ignores the duplicate).</summary>
+    private static async Task FollowUpAsync(Pending pending, IReadOnlyList<JobEvent> recorded)
+    {
+        try
+        {
+            await pending.AfterCommit(recorded).ConfigureAwait(false);
+            pending.Done.TrySetResult(recorded);
+        }
+        catch (Exception ex)
+        {
+            pending.Done.TrySetException(ex);
+        }
+    }
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {Count} job events failed to commit; writing them one by one")]
     private static partial void LogBatchFailed(ILogger logger, int count, Exception exception);
 
-    private sealed record Pending(JobRecordUpdate Update, TaskCompletionSource<IReadOnlyList<JobEvent>> Done);
+    private sealed record Pending(JobRecordUpdate Update, Func<IReadOnlyList<JobEvent>, Task> AfterCommit, TaskCompletionSource<IReadOnlyList<JobEvent>> Done);
 }
