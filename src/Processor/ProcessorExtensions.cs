@@ -24,6 +24,8 @@ public static class ProcessorExtensions
             .Validate(o => EngineModes.All.Contains(o.Engine), $"Processor:Engine must be one of: {string.Join(", ", EngineModes.All)}.")
             .Validate(o => o.MaxConcurrentJobs is > 0 and <= 1024, "Processor:MaxConcurrentJobs must be 1..1024.")
             .Validate(o => !string.IsNullOrWhiteSpace(o.ProcessorId), "Processor:ProcessorId must not be empty.")
+            .Validate(o => o.MaxBatchSize is >= 1 and <= 4096, "Processor:MaxBatchSize must be 1..4096.")
+            .Validate(o => o.MaxBatchDelayMs is >= 0 and <= 1000, "Processor:MaxBatchDelayMs must be 0..1000.")
             .Validate(o => o.HeartbeatSeconds is >= 0.2 and <= 60, "Processor:HeartbeatSeconds must be 0.2..60.")
             .Validate(o => o.MaxJobSeconds > 0 && o.MaxJobSeconds + 60 <= o.BrokerConsumerTimeoutSeconds,
                 "Processor:MaxJobSeconds must be positive and at least 60 s below Processor:BrokerConsumerTimeoutSeconds (RabbitMQ's consumer_timeout), or a long job is redelivered and runs twice.")
@@ -37,6 +39,7 @@ public static class ProcessorExtensions
         builder.Services.AddSingleton<JobRunner>();
         builder.Services.AddSingleton<CancellationRegistry>();
         builder.Services.AddSingleton<FinishedJobs>();
+        builder.Services.AddSingleton<KindBatcher>();
         builder.Services.AddSingleton(sp => new PriorityGate(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ProcessorOptions>>().Value.MaxConcurrentJobs));
         builder.Services.AddHostedService<HeartbeatService>();
 

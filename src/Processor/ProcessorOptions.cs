@@ -18,6 +18,15 @@ public sealed class ProcessorOptions
     /// <summary>Jobs computed at once. Defaults to the number of cores.</summary>
     public int MaxConcurrentJobs { get; set; } = Environment.ProcessorCount;
 
+    /// <summary>
+    /// Most jobs of one kind computed in one engine call (dynamic batching, for kinds that implement
+    /// <see cref="Compute.IBatchKindHandler"/>). 1 turns batching off.
+    /// </summary>
+    public int MaxBatchSize { get; set; } = 64;
+
+    /// <summary>Longest a job waits for others of its kind to join its batch, in milliseconds.</summary>
+    public double MaxBatchDelayMs { get; set; } = 2;
+
     /// <summary>Seconds between heartbeats (Results lists a processor as live for 15 s after its last one).</summary>
     public double HeartbeatSeconds { get; set; } = 5;
 

@@ -21,6 +21,8 @@ public static class ResultsExtensions
         builder.Services.AddSingleton<IResultStore>(_ => CreateStore(connectionString));
         builder.Services.AddHostedService<ResultStoreInitializer>();
         builder.Services.AddSingleton<JobChangeNotifier>();
+        builder.Services.AddSingleton<StoreWriteBatcher>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<StoreWriteBatcher>());
         builder.Services.AddSingleton<JobEventRecorder>();
         builder.Services.AddSingleton<ResultsMetrics>();
         builder.Services.AddSingleton(TimeProvider.System);

@@ -17,6 +17,7 @@ public sealed class ResultsMetrics
     private readonly Counter<long> _failed;
     private readonly Histogram<double> _totalMs;
     private readonly Histogram<double> _queueWaitMs;
+    private readonly Histogram<int> _storeBatch;
 
     public ResultsMetrics(IMeterFactory meters)
     {
@@ -27,7 +28,11 @@ public sealed class ResultsMetrics
         _failed = meter.CreateCounter<long>("prism.results.jobs.failed", "{job}", "Failed jobs, by kind and error code.");
         _totalMs = meter.CreateHistogram<double>("prism.job.duration", "ms", "Submitted → finished time of a job, by kind and status.");
         _queueWaitMs = meter.CreateHistogram<double>("prism.job.queue_wait", "ms", "Submitted → started time of a job, by kind.");
+        _storeBatch = meter.CreateHistogram("prism.results.store.batch_size", "{event}", "Job events committed in one store transaction.",
+            tags: null, advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64, 128, 256] });
     }
+
+    public void StoreBatch(int events) => _storeBatch.Record(events);
 
     public void Recorded(JobRecordUpdate update)
     {

@@ -18,6 +18,7 @@ public sealed partial class JobRunner(
     ComputeDevice device,
     CancellationRegistry cancellations,
     PriorityGate gate,
+    KindBatcher batcher,
     IOptions<ProcessorOptions> options,
     ProcessorMetrics metrics,
     TimeProvider clock,
@@ -67,57 +68,89 @@ public sealed partial class JobRunner(
             return;
         }
 
-        // Wait for a compute slot (highest priority first), then look again: the deadline may have
-        // passed or a cancel arrived while the job waited.
-        using var slot = await gate.EnterAsync(job.Priority, cancellationToken).ConfigureAwait(false);
-        if (await EndedBeforeStartAsync(job, publisher, attempt, cancellationToken).ConfigureAwait(false)) return;
-
-        using var running = cancellations.Start(job.JobId, cancellationToken);
-        using var overtime = CancellationTokenSource.CreateLinkedTokenSource(running.Token);
-        overtime.CancelAfter(_maxJobTime);
-        var startedAt = clock.GetUtcNow();
-        await publisher.Publish(new JobStarted
+        // A job starts once it holds compute: its own slot, or (for a batched kind) its batch's slot,
+        // taken in the batcher. Just before that it looks again: the deadline may have passed or a
+        // cancel arrived while it waited.
+        DateTimeOffset? startedAt = null;
+        async Task<bool> StartAsync()
         {
-            JobId = job.JobId,
-            Kind = job.Kind,
-            SubmittedAt = job.SubmittedAt,
-            StartedAt = startedAt,
-            ProcessorId = _processorId,
-            Engine = device.Engine,
-            DeviceName = device.DeviceName,
-            Attempt = attempt,
-            TenantId = job.TenantId,
-        }, cancellationToken).ConfigureAwait(false);
+            if (await EndedBeforeStartAsync(job, publisher, attempt, cancellationToken).ConfigureAwait(false)) return false;
+            startedAt = clock.GetUtcNow();
+            await publisher.Publish(new JobStarted
+            {
+                JobId = job.JobId,
+                Kind = job.Kind,
+                SubmittedAt = job.SubmittedAt,
+                StartedAt = startedAt.Value,
+                ProcessorId = _processorId,
+                Engine = device.Engine,
+                DeviceName = device.DeviceName,
+                Attempt = attempt,
+                TenantId = job.TenantId,
+            }, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
 
-        using var inFlight = metrics.InFlight(job.Kind);
-        var stopwatch = Stopwatch.StartNew();
-        JsonElement result;
+        var batched = handler is IBatchKindHandler batchHandler && batcher.Enabled ? batchHandler : null;
+        var slot = batched is null ? await gate.EnterAsync(job.Priority, cancellationToken).ConfigureAwait(false) : null;
+        object output;
+        var stopwatch = new Stopwatch();
         try
         {
-            // Off the delivering thread: handlers compute synchronously, and a thread held for the whole
-            // job stalls the transport's delivery of further jobs, so the priority gate would never see
-            // the ones that should overtake the queue.
-            var output = await Task.Run(() => handler.ExecuteAsync(parsed.Input!, overtime.Token), overtime.Token).ConfigureAwait(false);
-            result = JsonSerializer.SerializeToElement(output, output.GetType(), PrismJson.Options);
+            if (slot is not null && !await StartAsync().ConfigureAwait(false)) return;
+
+            using var running = cancellations.Start(job.JobId, cancellationToken);
+            using var overtime = CancellationTokenSource.CreateLinkedTokenSource(running.Token);
+            overtime.CancelAfter(_maxJobTime);
+            using var inFlight = metrics.InFlight(job.Kind);
+            stopwatch.Start();
+            try
+            {
+                if (batched is not null)
+                {
+                    output = await batcher.ExecuteAsync(batched, parsed.Input!, job.Priority, StartAsync, overtime.Token).ConfigureAwait(false);
+                    if (ReferenceEquals(output, KindBatcher.NotStarted)) return;
+                }
+                else
+                {
+                    metrics.BatchExecuted(job.Kind, 1);
+                    // Off the delivering thread: handlers compute synchronously, and a thread held for the whole
+                    // job stalls the transport's delivery of further jobs, so the priority gate would never see
+                    // the ones that should overtake the queue.
+                    output = await Task.Run(() => handler.ExecuteAsync(parsed.Input!, overtime.Token), overtime.Token).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException) when (running.Token.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                slot?.Dispose();
+                slot = null;
+                await CancelledAsync(job, publisher, startedAt, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (OperationCanceledException) when (overtime.IsCancellationRequested && !running.Token.IsCancellationRequested)
+            {
+                slot?.Dispose();
+                slot = null;
+                metrics.Computed(job.Kind, device.Engine, stopwatch.Elapsed.TotalMilliseconds, succeeded: false);
+                await FailAsync(job, publisher, startedAt, attempt, ErrorCodes.JobTimeout,
+                    $"The job computed longer than this processor's limit of {_maxJobTime.TotalSeconds:F0} s.", cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (JobFailureException failure)
+            {
+                slot?.Dispose();
+                slot = null;
+                metrics.Computed(job.Kind, device.Engine, stopwatch.Elapsed.TotalMilliseconds, succeeded: false);
+                await FailAsync(job, publisher, startedAt, attempt, failure.Code, failure.Message, cancellationToken).ConfigureAwait(false);
+                return;
+            }
         }
-        catch (OperationCanceledException) when (running.Token.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        finally
         {
-            await CancelledAsync(job, publisher, startedAt, cancellationToken).ConfigureAwait(false);
-            return;
+            // Released before the outcome is published: the next job computes while the broker confirms.
+            slot?.Dispose();
         }
-        catch (OperationCanceledException) when (overtime.IsCancellationRequested && !running.Token.IsCancellationRequested)
-        {
-            metrics.Computed(job.Kind, device.Engine, stopwatch.Elapsed.TotalMilliseconds, succeeded: false);
-            await FailAsync(job, publisher, startedAt, attempt, ErrorCodes.JobTimeout,
-                $"The job computed longer than this processor's limit of {_maxJobTime.TotalSeconds:F0} s.", cancellationToken).ConfigureAwait(false);
-            return;
-        }
-        catch (JobFailureException failure)
-        {
-            metrics.Computed(job.Kind, device.Engine, stopwatch.Elapsed.TotalMilliseconds, succeeded: false);
-            await FailAsync(job, publisher, startedAt, attempt, failure.Code, failure.Message, cancellationToken).ConfigureAwait(false);
-            return;
-        }
+        var result = JsonSerializer.SerializeToElement(output, output.GetType(), PrismJson.Options);
         var computeMs = stopwatch.Elapsed.TotalMilliseconds;
         metrics.Computed(job.Kind, device.Engine, computeMs, succeeded: true);
         LogCompleted(logger, job.JobId, job.Kind, computeMs);
@@ -127,7 +160,7 @@ public sealed partial class JobRunner(
             JobId = job.JobId,
             Kind = job.Kind,
             SubmittedAt = job.SubmittedAt,
-            StartedAt = startedAt,
+            StartedAt = startedAt!.Value,
             CompletedAt = clock.GetUtcNow(),
             Result = result,
             ProcessorId = _processorId,

@@ -8,20 +8,21 @@ namespace Prism.Results.Events;
 /// Turns each job event into a store update, wakes whoever long-polls that job, and — when the job's
 /// status changed — announces the stored stream event to every replica's subscribers.
 /// </summary>
-public sealed class JobEventRecorder(IResultStore store, JobChangeNotifier notifier, ResultsMetrics metrics)
+public sealed class JobEventRecorder(StoreWriteBatcher writer, JobChangeNotifier notifier, ResultsMetrics metrics)
 {
     public async Task RecordAsync(JobRecordUpdate update, IPublishEndpoint publisher, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(update);
         ArgumentNullException.ThrowIfNull(publisher);
-        var recorded = await store.ApplyAsync(update, cancellationToken).ConfigureAwait(false);
-        notifier.Changed(update.JobId);
-        if (recorded.Count == 0) return;
-        metrics.Recorded(update);
-        foreach (var e in recorded)
+        // The events are announced right after their commit, in commit order with the other events of
+        // the same transaction (the publishes start in that order), before this message is acknowledged.
+        await writer.ApplyAsync(update, recorded =>
         {
-            await publisher.Publish(new JobEventRecorded { Event = e }, cancellationToken).ConfigureAwait(false);
-        }
+            notifier.Changed(update.JobId);
+            if (recorded.Count == 0) return Task.CompletedTask;
+            metrics.Recorded(update);
+            return Task.WhenAll(recorded.Select(e => publisher.Publish(new JobEventRecorded { Event = e }, cancellationToken)));
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     public static JobRecordUpdate From(JobSubmitted e) => new()

@@ -23,6 +23,18 @@ public interface IResultStore
     /// </summary>
     Task<IReadOnlyList<JobEvent>> ApplyAsync(JobRecordUpdate update, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// <see cref="ApplyAsync"/> for several updates, in order, all committed together or none: one
+    /// transaction instead of one per event. Returns each update's stream events, in the same order.
+    /// </summary>
+    async Task<IReadOnlyList<IReadOnlyList<JobEvent>>> ApplyManyAsync(IReadOnlyList<JobRecordUpdate> updates, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(updates);
+        var recorded = new List<IReadOnlyList<JobEvent>>(updates.Count);
+        foreach (var update in updates) recorded.Add(await ApplyAsync(update, cancellationToken).ConfigureAwait(false));
+        return recorded;
+    }
+
     /// <summary>Stream events with an id above <paramref name="afterId"/>, oldest first.</summary>
     Task<IReadOnlyList<JobEvent>> EventsAfterAsync(long afterId, EventFilter filter, int limit, CancellationToken cancellationToken);
 

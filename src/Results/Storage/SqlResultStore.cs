@@ -72,6 +72,12 @@ public abstract class SqlResultStore : IResultStore
     public virtual async Task<IReadOnlyList<JobEvent>> ApplyAsync(JobRecordUpdate update, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(update);
+        return (await ApplyManyAsync([update], cancellationToken).ConfigureAwait(false))[0];
+    }
+
+    public virtual async Task<IReadOnlyList<IReadOnlyList<JobEvent>>> ApplyManyAsync(IReadOnlyList<JobRecordUpdate> updates, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(updates);
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
@@ -82,19 +88,30 @@ public abstract class SqlResultStore : IResultStore
                 // resumes after id N can never miss an event committed later with a smaller id.
                 if (WriteLockSql is { } writeLock) await ExecuteAsync(connection, transaction, writeLock, cancellationToken).ConfigureAwait(false);
 
-                var before = await StatusOfAsync(connection, transaction, update.JobId, cancellationToken).ConfigureAwait(false);
-                await UpsertAsync(connection, transaction, update, cancellationToken).ConfigureAwait(false);
-                var after = await StatusOfAsync(connection, transaction, update.JobId, cancellationToken).ConfigureAwait(false);
-
-                var recorded = new List<JobEvent>(3);
-                foreach (var stage in StagesBetween(before, after, update))
+                // In order, in one transaction: a later update of the same job sees the earlier one's row.
+                var recorded = new List<IReadOnlyList<JobEvent>>(updates.Count);
+                foreach (var update in updates)
                 {
-                    recorded.Add(await AppendEventAsync(connection, transaction, update, stage, cancellationToken).ConfigureAwait(false));
+                    recorded.Add(await ApplyInTransactionAsync(connection, transaction, update, cancellationToken).ConfigureAwait(false));
                 }
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 return recorded;
             }
         }
+    }
+
+    private async Task<IReadOnlyList<JobEvent>> ApplyInTransactionAsync(DbConnection connection, DbTransaction transaction, JobRecordUpdate update, CancellationToken cancellationToken)
+    {
+        var before = await StatusOfAsync(connection, transaction, update.JobId, cancellationToken).ConfigureAwait(false);
+        await UpsertAsync(connection, transaction, update, cancellationToken).ConfigureAwait(false);
+        var after = await StatusOfAsync(connection, transaction, update.JobId, cancellationToken).ConfigureAwait(false);
+
+        var recorded = new List<JobEvent>(3);
+        foreach (var stage in StagesBetween(before, after, update))
+        {
+            recorded.Add(await AppendEventAsync(connection, transaction, update, stage, cancellationToken).ConfigureAwait(false));
+        }
+        return recorded;
     }
 
     private async Task UpsertAsync(DbConnection connection, DbTransaction transaction, JobRecordUpdate update, CancellationToken cancellationToken)

@@ -76,12 +76,12 @@ public sealed class SqliteResultStore : SqlResultStore, IDisposable
         return connection;
     }
 
-    public override async Task<IReadOnlyList<Contracts.Api.JobEvent>> ApplyAsync(JobRecordUpdate update, CancellationToken cancellationToken)
+    public override async Task<IReadOnlyList<IReadOnlyList<Contracts.Api.JobEvent>>> ApplyManyAsync(IReadOnlyList<JobRecordUpdate> updates, CancellationToken cancellationToken)
     {
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await base.ApplyAsync(update, cancellationToken).ConfigureAwait(false);
+            return await base.ApplyManyAsync(updates, cancellationToken).ConfigureAwait(false);
         }
         finally
         {

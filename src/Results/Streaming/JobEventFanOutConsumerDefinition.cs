@@ -15,5 +15,7 @@ public sealed class JobEventFanOutConsumerDefinition : ConsumerDefinition<JobEve
     public JobEventFanOutConsumerDefinition()
     {
         Endpoint(e => PerInstanceEndpoint.Configure(e, QueuePrefix));
+        // One at a time: events reach live subscribers in the order Results announced them (commit order).
+        ConcurrentMessageLimit = 1;
     }
 }

@@ -15,6 +15,8 @@ public sealed class ProcessorFactory : WebApplicationFactory<ProcessorOptions>
         builder.UseSetting("Processor:Engine", EngineModes.Cpu);
         // One compute slot, so queued jobs wait in the priority gate where the tests can observe the order.
         builder.UseSetting("Processor:MaxConcurrentJobs", "1");
+        // Each job waits in the gate on its own (no dynamic batching), so the order is per job; batching has its own tests.
+        builder.UseSetting("Processor:MaxBatchSize", "1");
         builder.ConfigureTestServices(services => services.AddMassTransitTestHarness(x =>
         {
             x.AddConsumer<JobSubmittedConsumer, JobSubmittedConsumerDefinition>();

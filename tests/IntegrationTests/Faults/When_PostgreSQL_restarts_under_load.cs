@@ -18,7 +18,7 @@ public sealed class When_PostgreSQL_restarts_under_load(FaultRig rig)
     public async Task No_outcome_is_lost()
     {
         rig.Require();
-        await using var pipeline = await Pipeline.StartAsync(rig, processors: 1);
+        await using var pipeline = await RunningPipeline.StartAsync(rig, processors: 1);
         using var ingest = pipeline.Ingest.CreateClient();
         var ledger = pipeline.Ledger;
         var start = Stopwatch.GetTimestamp();

@@ -21,7 +21,7 @@ public sealed class When_a_job_throws(FaultRig rig)
     public async Task A_transient_fault_is_retried_and_a_persistent_one_ends_failed_with_the_message_in_the_error_queue()
     {
         rig.Require();
-        await using var pipeline = await Pipeline.StartAsync(rig, processors: 0);
+        await using var pipeline = await RunningPipeline.StartAsync(rig, processors: 0);
         await using var processor = new FlakyProcessorFactory(pipeline.VirtualHost);
         Assert.Contains(processor.Services.GetServices<IKindHandler>(), h => h.Kind == JobKinds.PixelsEntropy);
         using var ingest = pipeline.Ingest.CreateClient();

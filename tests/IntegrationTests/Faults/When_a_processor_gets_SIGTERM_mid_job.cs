@@ -19,7 +19,7 @@ public sealed class When_a_processor_gets_SIGTERM_mid_job(FaultRig rig)
     public async Task The_running_job_finishes_before_the_process_exits()
     {
         rig.Require();
-        await using var pipeline = await Pipeline.StartAsync(rig, processors: 1);
+        await using var pipeline = await RunningPipeline.StartAsync(rig, processors: 1);
         using var ingest = pipeline.Ingest.CreateClient();
         var jobId = await SubmitAsync(ingest, await BudgetForAsync(ingest, pipeline.Ledger, seconds: 3));
         Assert.NotNull(await pipeline.Ledger.WaitJobAsync(jobId, s => s == JobStatus.Running, TimeSpan.FromSeconds(60)));
@@ -41,7 +41,7 @@ public sealed class When_a_processor_gets_SIGTERM_mid_job(FaultRig rig)
     public async Task A_job_that_outlasts_the_grace_is_handed_back_and_finished_by_another_processor()
     {
         rig.Require();
-        await using var pipeline = await Pipeline.StartAsync(rig, processors: 1, new Dictionary<string, string> { ["Bus__ConsumerStopSeconds"] = "1" });
+        await using var pipeline = await RunningPipeline.StartAsync(rig, processors: 1, new Dictionary<string, string> { ["Bus__ConsumerStopSeconds"] = "1" });
         using var ingest = pipeline.Ingest.CreateClient();
         var jobId = await SubmitAsync(ingest, await BudgetForAsync(ingest, pipeline.Ledger, seconds: 8));
         Assert.NotNull(await pipeline.Ledger.WaitJobAsync(jobId, s => s == JobStatus.Running, TimeSpan.FromSeconds(60)));

@@ -17,7 +17,7 @@ public sealed class When_a_processor_is_killed_mid_run(FaultRig rig)
     public async Task Every_job_ends_succeeded_exactly_once()
     {
         rig.Require();
-        await using var pipeline = await Pipeline.StartAsync(rig, processors: 2);
+        await using var pipeline = await RunningPipeline.StartAsync(rig, processors: 2);
         using var ingest = pipeline.Ingest.CreateClient();
         var ledger = pipeline.Ledger;
         var start = Stopwatch.GetTimestamp();

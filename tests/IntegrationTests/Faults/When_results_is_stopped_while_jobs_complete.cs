@@ -18,7 +18,7 @@ public sealed class When_results_is_stopped_while_jobs_complete(FaultRig rig)
     public async Task Every_outcome_is_recorded_after_it_starts_again()
     {
         rig.Require();
-        await using var pipeline = await Pipeline.StartAsync(rig, processors: 1);
+        await using var pipeline = await RunningPipeline.StartAsync(rig, processors: 1);
         using var ingest = pipeline.Ingest.CreateClient();
         var ledger = pipeline.Ledger;
         var start = Stopwatch.GetTimestamp();

@@ -22,7 +22,7 @@ public sealed class When_soaking_the_pipeline(FaultRig rig)
     {
         rig.Require();
         var soakSeconds = double.Parse(Environment.GetEnvironmentVariable("PRISM_SOAK_SECONDS") ?? "30", CultureInfo.InvariantCulture);
-        await using var pipeline = await Pipeline.StartAsync(rig, processors: 1);
+        await using var pipeline = await RunningPipeline.StartAsync(rig, processors: 1);
         using var ingest = pipeline.Ingest.CreateClient();
         var ledger = pipeline.Ledger;
 

@@ -18,7 +18,7 @@ public sealed class When_the_broker_restarts_during_a_run(FaultRig rig)
     public async Task Ingest_refuses_while_it_is_down_and_every_accepted_job_finishes()
     {
         rig.Require();
-        await using var pipeline = await Pipeline.StartAsync(rig, processors: 1);
+        await using var pipeline = await RunningPipeline.StartAsync(rig, processors: 1);
         using var ingest = pipeline.Ingest.CreateClient();
         var ledger = pipeline.Ledger;
         var start = Stopwatch.GetTimestamp();

@@ -119,6 +119,34 @@ public abstract class ResultStoreContract
     }
 
     [Fact]
+    public async Task A_batch_of_updates_records_what_the_same_updates_one_by_one_record_in_one_transaction()
+    {
+        var batchStore = await CreateStoreAsync();
+        var a = Guid.NewGuid();
+        var b = Guid.NewGuid();
+        // Out of order, with a duplicate and a late start, all in one batch (as the group commit sends them).
+        JobRecordUpdate[] updates = [Queued(a, T0), Succeeded(b, T0.AddSeconds(1)), Running(a, T0), Queued(b, T0.AddSeconds(1)), Running(a, T0), Failed(a, T0), Running(b, T0.AddSeconds(1))];
+
+        var batched = await batchStore.ApplyManyAsync(updates, CancellationToken.None);
+
+        Assert.Equal(updates.Length, batched.Count);
+        Assert.Equal(
+            [[JobEventTypes.Submitted], [JobEventTypes.Submitted, JobEventTypes.Started, JobEventTypes.Completed], [JobEventTypes.Started], [], [], [JobEventTypes.Failed], []],
+            batched.Select(events => events.Select(e => e.Type).ToArray()));
+        var stream = await batchStore.EventsAfterAsync(0, EventFilter.All, 100, CancellationToken.None);
+        // Ids are handed out in batch order and the stream holds exactly what the batch returned.
+        Assert.Equal(batched.SelectMany(e => e).Select(e => e.Id), stream.Select(e => e.Id));
+        Assert.Equal(stream.Select(e => e.Id).Order(), stream.Select(e => e.Id));
+        Assert.Equal(JobStatus.Failed, (await batchStore.GetAsync(a, CancellationToken.None))!.Status);
+        Assert.Equal(JobStatus.Succeeded, (await batchStore.GetAsync(b, CancellationToken.None))!.Status);
+
+        // A later reader resuming after the batch's last id misses nothing written afterwards.
+        var last = stream[^1].Id;
+        await batchStore.ApplyManyAsync([Queued(Guid.NewGuid(), T0.AddSeconds(2))], CancellationToken.None);
+        Assert.Single(await batchStore.EventsAfterAsync(last, EventFilter.All, 100, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task It_keeps_the_first_outcome()
     {
         var store = await CreateStoreAsync();

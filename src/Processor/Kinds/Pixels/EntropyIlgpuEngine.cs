@@ -4,7 +4,10 @@ using Prism.Processor.Compute;
 
 namespace Prism.Processor.Kinds.Pixels;
 
-/// <summary>ILGPU engine of <c>pixels.entropy</c>: one thread per pixel on the process's accelerator.</summary>
+/// <summary>
+/// ILGPU engine of <c>pixels.entropy</c>: one thread per pixel on the process's accelerator. A batch
+/// is one launch per frame shape over the frames laid back to back.
+/// </summary>
 public sealed class EntropyIlgpuEngine : IEntropyEngine
 {
     private readonly ComputeDevice _device;
@@ -36,5 +39,38 @@ public sealed class EntropyIlgpuEngine : IEntropyEngine
         {
             _device.LaunchGate.Release();
         }
+    }
+
+    public async Task<double[][]> LocalEntropyBatchAsync(IReadOnlyList<EntropyFrameJob> frames, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(frames);
+        var maps = new double[frames.Count][];
+        var accelerator = _device.Accelerator!;
+        foreach (var shape in Enumerable.Range(0, frames.Count).GroupBy(i => (frames[i].Frame.Width, frames[i].Frame.Height, frames[i].Window)))
+        {
+            var (width, height, window) = shape.Key;
+            var members = shape.ToArray();
+            var frameSize = width * height;
+            var binOf = new byte[members.Length * frameSize];
+            for (var m = 0; m < members.Length; m++) frames[members[m]].Frame.BinOf.CopyTo(binOf, m * frameSize);
+
+            double[] all;
+            await _device.LaunchGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                using var binOfBuffer = accelerator.Allocate1D(binOf);
+                using var countLog = accelerator.Allocate1D(EntropyMath.CountLogTable(window * window));
+                using var map = accelerator.Allocate1D<double>(binOf.Length);
+                _kernel(binOf.Length, binOfBuffer.View, countLog.View, map.View, new EntropyKernelParams(width, height, window / 2));
+                accelerator.Synchronize();
+                all = map.GetAsArray1D();
+            }
+            finally
+            {
+                _device.LaunchGate.Release();
+            }
+            for (var m = 0; m < members.Length; m++) maps[members[m]] = all.AsSpan(m * frameSize, frameSize).ToArray();
+        }
+        return maps;
     }
 }

@@ -11,7 +11,8 @@ public static class EntropyKernels
     /// <summary>
     /// One thread per pixel: histogram the in-frame part of the window in local memory, then add
     /// the fixed-point c·log2(c) of each occupied bin once (clearing it as it goes, so the next
-    /// pixel of this thread starts from zeros without a 256-entry sweep).
+    /// pixel of this thread starts from zeros without a 256-entry sweep). Several frames of the same
+    /// shape may lie back to back in the views (a batch): each thread works inside its own frame.
     /// </summary>
     public static void LocalEntropy(
         Index1D index,
@@ -21,23 +22,26 @@ public static class EntropyKernels
         EntropyKernelParams p)
     {
         var histogram = LocalMemory.Allocate<int>(MaxBins);
-        int x = index % p.Width, y = index / p.Width;
+        var frameSize = p.Width * p.Height;
+        var frameStart = index / frameSize * frameSize;
+        var pixel = index - frameStart;
+        int x = pixel % p.Width, y = pixel / p.Width;
         int x0 = IntrinsicMath.Max(0, x - p.Radius), x1 = IntrinsicMath.Min(p.Width - 1, x + p.Radius);
         int y0 = IntrinsicMath.Max(0, y - p.Radius), y1 = IntrinsicMath.Min(p.Height - 1, y + p.Radius);
 
         for (var yy = y0; yy <= y1; yy++)
             for (var xx = x0; xx <= x1; xx++)
-                histogram[(int)binOf[yy * p.Width + xx]] = 0;
+                histogram[(int)binOf[frameStart + yy * p.Width + xx]] = 0;
         for (var yy = y0; yy <= y1; yy++)
             for (var xx = x0; xx <= x1; xx++)
-                histogram[(int)binOf[yy * p.Width + xx]]++;
+                histogram[(int)binOf[frameStart + yy * p.Width + xx]]++;
 
         long sum = 0;
         for (var yy = y0; yy <= y1; yy++)
         {
             for (var xx = x0; xx <= x1; xx++)
             {
-                int b = binOf[yy * p.Width + xx];
+                int b = binOf[frameStart + yy * p.Width + xx];
                 sum += countLog[histogram[b]];
                 histogram[b] = 0;
             }

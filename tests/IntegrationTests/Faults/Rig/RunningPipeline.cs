@@ -6,9 +6,9 @@ namespace Prism.IntegrationTests.Faults.Rig;
 /// Results, N processors and Ingest as real processes on a fresh virtual host of the rig's broker and
 /// a fresh database of its PostgreSQL. Processors are named <c>p1</c>, <c>p2</c>, … in events.
 /// </summary>
-public sealed class Pipeline : IAsyncDisposable
+public sealed class RunningPipeline : IAsyncDisposable
 {
-    private Pipeline(Dictionary<string, string> environment, string database, string virtualHost)
+    private RunningPipeline(Dictionary<string, string> environment, string database, string virtualHost)
     {
         Environment = environment;
         Database = database;
@@ -23,7 +23,7 @@ public sealed class Pipeline : IAsyncDisposable
     public List<ServiceProcess> Processors { get; } = [];
     public Ledger Ledger => new(Database);
 
-    public static async Task<Pipeline> StartAsync(FaultRig rig, int processors, IReadOnlyDictionary<string, string>? settings = null)
+    public static async Task<RunningPipeline> StartAsync(FaultRig rig, int processors, IReadOnlyDictionary<string, string>? settings = null)
     {
         await Task.WhenAll(rig.Broker.EnsureRunningAsync(), rig.Database.EnsureRunningAsync());
         var virtualHost = await rig.Broker.CreateVirtualHostAsync();
@@ -38,7 +38,7 @@ public sealed class Pipeline : IAsyncDisposable
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) environment[key] = value;
 
-        var pipeline = new Pipeline(environment, database, virtualHost);
+        var pipeline = new RunningPipeline(environment, database, virtualHost);
         pipeline.Results = await ServiceProcess.StartAsync("Results", environment);
         for (var i = 1; i <= processors; i++) pipeline.Processors.Add(await pipeline.StartProcessorAsync($"p{i}"));
         pipeline.Ingest = await ServiceProcess.StartAsync("Ingest", environment);

@@ -1,0 +1,3 @@
+using Prism.Pipeline;
+
+return await PipelineCommand.Create().Parse(args).InvokeAsync();
