@@ -4,4 +4,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 npm install --silent --no-audit --no-fund --prefix .tools @action-validator/cli@0.6.0 >/dev/null
-echo "action-validator: $(.tools/node_modules/.bin/action-validator --version)"
+echo "action-validator: $(node -p "require('./.tools/node_modules/@action-validator/cli/package.json').version")"
