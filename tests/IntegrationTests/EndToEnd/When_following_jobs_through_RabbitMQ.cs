@@ -18,7 +18,10 @@ public sealed class When_following_jobs_through_RabbitMQ(RabbitMqService rabbit,
         // Results' store, and Ingest's Idempotency-Key store (PostgreSQL whenever this is a PostgreSQL database).
         ["ConnectionStrings__results"] = await postgres.CreateDatabaseAsync(),
         ["Processor__Engine"] = "cpu",
+        // One slot and no dynamic batching: these scenarios watch jobs wait and start one by one (a batch
+        // starts and finishes its jobs together; batching has its own tests in UnitTests/Jobs).
         ["Processor__MaxConcurrentJobs"] = "1",
+        ["Processor__MaxBatchSize"] = "1",
         ["Processor__HeartbeatSeconds"] = "1",
         ["Results__ProcessorTimeoutSeconds"] = "4",
     };

@@ -14,7 +14,10 @@ public sealed class When_following_jobs_through_Standalone : IAsyncLifetime
         {
             ["ConnectionStrings__results"] = $"Data Source={Path.Combine(_directory, "prism.db")}",
             ["Processor__Engine"] = "cpu",
+            // One slot and no dynamic batching: these scenarios watch jobs wait and start one by one (a batch
+            // starts and finishes its jobs together; batching has its own tests in UnitTests/Jobs).
             ["Processor__MaxConcurrentJobs"] = "1",
+            ["Processor__MaxBatchSize"] = "1",
         });
 
     [Fact]
