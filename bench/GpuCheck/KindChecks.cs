@@ -79,7 +79,7 @@ internal static class KindChecks
             var agreement = agrees
                 ? Inv($"PASS {kind}: ILGPU = CPU engine (max relative difference {difference.Relative:E1})")
                 : $"FAIL {kind}: ILGPU ≠ CPU engine: {difference.Mismatch ?? Inv($"max relative difference {difference.Relative:E1} > {Tolerance:E0}")}";
-            Console.WriteLine(Inv($"{agreement}; {seconds * 1e3:F2} ms per job over {runs} run(s), CPU engine {cpuSeconds * 1e3:F2} ms{(scaled ? " [input scaled up for the GPU]" : "")}; {Rate(WorkOf(input), seconds, peakBandwidth, peakFlops)}"));
+            Console.WriteLine(Inv($"{agreement}; {seconds * 1e3:F2} ms per job over {runs} run(s), CPU engine {cpuSeconds * 1e3:F2} ms (one cold run){(scaled ? " [input scaled up for the GPU]" : "")}; {Rate(WorkOf(input), seconds, peakBandwidth, peakFlops)}"));
         }
         return failures;
     }
