@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # GPU check: kernel correctness against the plain references, kernel time with achieved bandwidth and
-# fraction of the device's peak, batched vs unbatched small-job throughput.
+# fraction of the device's peak, batched vs unbatched small-job throughput; then every kind the processor
+# serves on its samples/ input: ILGPU handler vs CPU handler (PASS/FAIL), time per job, and the achieved
+# GB/s or GFLOP/s with its fraction of peak where the kind has a simple work model. Non-zero exit on any FAIL.
 #
 #   scripts/gpu-check.sh build   # publish bench/GpuCheck self-contained (linux-x64) → artifacts/gpu-check.tar.xz
 #   scripts/gpu-check.sh run     # unpack and run it (bounded to 5 minutes); needs no SDK and no network

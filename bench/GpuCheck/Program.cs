@@ -21,7 +21,8 @@ catch (InvalidOperationException)
 using var _ = device;
 var onGpu = device.Accelerator is CudaAccelerator;
 var peak = PeakBandwidth(device);
-Console.WriteLine(Inv($"device: {device.DeviceName} ({device.Engine}){(onGpu ? $", memory {device.MemoryBytes / (1L << 30)} GiB" : "")}, peak bandwidth {(peak is { } p ? $"{p / 1e9:F0} GB/s" : "unknown")}"));
+var peakFlops = PeakFp64Flops(device.DeviceName);
+Console.WriteLine(Inv($"device: {device.DeviceName} ({device.Engine}){(onGpu ? $", memory {device.MemoryBytes / (1L << 30)} GiB" : "")}, peak bandwidth {(peak is { } p ? $"{p / 1e9:F0} GB/s" : "unknown")}, peak FP64 {(peakFlops is { } pf ? $"{pf / 1e12:F0} TFLOP/s (from table)" : "unknown")}"));
 if (!onGpu) Console.WriteLine("NO CUDA DEVICE: running on ILGPU's CPU accelerator with tiny sizes; the timings below are not GPU figures.");
 
 var failures = 0;
@@ -79,6 +80,9 @@ var random = new Random(2026);
     Console.WriteLine(Inv($"pixels.entropy small jobs (32×32, window 3), {jobs} jobs: unbatched {single:F0} jobs/s, batched ×64 {batched:F0} jobs/s = {batched / single:F1}× (target ≥ 10× on a GPU)"));
 }
 
+// 4. Every kind the processor serves, on its sample input: ILGPU against the CPU engine, time per job, rate.
+failures += await Prism.GpuCheck.KindChecks.RunAsync(device, onGpu, peak, peakFlops);
+
 Console.WriteLine(failures == 0 ? "all checks passed" : $"{failures} check(s) FAILED");
 return failures == 0 ? 0 : 1;
 
@@ -104,6 +108,14 @@ static double? PeakBandwidth(ComputeDevice device)
     var name = device.DeviceName;
     if (name.Contains("H200", StringComparison.OrdinalIgnoreCase)) return 4.8e12;
     if (name.Contains("H100", StringComparison.OrdinalIgnoreCase)) return name.Contains("PCIe", StringComparison.OrdinalIgnoreCase) ? 2.0e12 : 3.35e12;
+    return null;
+}
+
+// The kernels compute in double precision; the datasheet's FP64 (non-tensor) peak of the parts we run on.
+static double? PeakFp64Flops(string name)
+{
+    if (name.Contains("H200", StringComparison.OrdinalIgnoreCase)) return 34e12;
+    if (name.Contains("H100", StringComparison.OrdinalIgnoreCase)) return name.Contains("PCIe", StringComparison.OrdinalIgnoreCase) ? 26e12 : 34e12;
     return null;
 }
 

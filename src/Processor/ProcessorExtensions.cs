@@ -43,17 +43,7 @@ public static class ProcessorExtensions
         builder.Services.AddSingleton(sp => new PriorityGate(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ProcessorOptions>>().Value.MaxConcurrentJobs));
         builder.Services.AddHostedService<HeartbeatService>();
 
-        builder.Services.AddComputeKind<IEntropyEngine, EntropyCpuEngine, EntropyIlgpuEngine, PixelsEntropyHandler>();
-        builder.Services.AddComputeKind<ISegmentEngine, SegmentCpuEngine, SegmentIlgpuEngine, PixelsSegmentHandler>();
-        builder.Services.AddSingleton<IKindHandler, PwsaDetectHandler>(); // reuses the segment and entropy engines
-        builder.Services.AddComputeKind<IFuseEngine, FuseCpuEngine, FuseIlgpuEngine, PwsaFuseHandler>();
-        builder.Services.AddComputeKind<IForecastEngine, ForecastCpuEngine, ForecastIlgpuEngine, TimeseriesForecastHandler>();
-        builder.Services.AddComputeKind<ITransferEntropyEngine, TransferEntropyCpuEngine, TransferEntropyIlgpuEngine, CausalTransferEntropyHandler>();
-        builder.Services.AddComputeKind<ICovarianceEngine, CovarianceCpuEngine, CovarianceIlgpuEngine, FinanceOptimizeHandler>();
-        builder.Services.AddComputeKind<IRiskEngine, RiskCpuEngine, RiskIlgpuEngine, FinanceRiskHandler>();
-        builder.Services.AddComputeKind<IShortestPathEngine, ShortestPathCpuEngine, ShortestPathIlgpuEngine, TelecomOptimizeHandler>();
-        builder.Services.AddComputeKind<IColoringEngine, ColoringCpuEngine, ColoringIlgpuEngine, GraphColorHandler>();
-        builder.Services.AddComputeKind<IVisibilityEngine, VisibilityCpuEngine, VisibilityIlgpuEngine, RoboticsPlanHandler>();
+        builder.Services.AddComputeKinds();
 
         builder.Services.AddHealthChecks().AddCheck<ComputeHealthCheck>("compute", tags: [HealthTags.Ready]);
         builder.AddBusConsumers(x =>
@@ -62,6 +52,26 @@ public static class ProcessorExtensions
             x.AddConsumer<CancelJobConsumer, CancelJobConsumerDefinition>();
         });
         return builder;
+    }
+
+    /// <summary>
+    /// Every kind the processor serves, each with its engine picked by the registered
+    /// <see cref="ComputeDevice"/>. The GPU check builds two of these (ILGPU and CPU) to compare them.
+    /// </summary>
+    public static IServiceCollection AddComputeKinds(this IServiceCollection services)
+    {
+        services.AddComputeKind<IEntropyEngine, EntropyCpuEngine, EntropyIlgpuEngine, PixelsEntropyHandler>();
+        services.AddComputeKind<ISegmentEngine, SegmentCpuEngine, SegmentIlgpuEngine, PixelsSegmentHandler>();
+        services.AddSingleton<IKindHandler, PwsaDetectHandler>(); // reuses the segment and entropy engines
+        services.AddComputeKind<IFuseEngine, FuseCpuEngine, FuseIlgpuEngine, PwsaFuseHandler>();
+        services.AddComputeKind<IForecastEngine, ForecastCpuEngine, ForecastIlgpuEngine, TimeseriesForecastHandler>();
+        services.AddComputeKind<ITransferEntropyEngine, TransferEntropyCpuEngine, TransferEntropyIlgpuEngine, CausalTransferEntropyHandler>();
+        services.AddComputeKind<ICovarianceEngine, CovarianceCpuEngine, CovarianceIlgpuEngine, FinanceOptimizeHandler>();
+        services.AddComputeKind<IRiskEngine, RiskCpuEngine, RiskIlgpuEngine, FinanceRiskHandler>();
+        services.AddComputeKind<IShortestPathEngine, ShortestPathCpuEngine, ShortestPathIlgpuEngine, TelecomOptimizeHandler>();
+        services.AddComputeKind<IColoringEngine, ColoringCpuEngine, ColoringIlgpuEngine, GraphColorHandler>();
+        services.AddComputeKind<IVisibilityEngine, VisibilityCpuEngine, VisibilityIlgpuEngine, RoboticsPlanHandler>();
+        return services;
     }
 
     /// <summary>
