@@ -133,7 +133,7 @@ public sealed partial class JobRunner(
                 slot = null;
                 metrics.Computed(job.Kind, device.Engine, stopwatch.Elapsed.TotalMilliseconds, succeeded: false);
                 await FailAsync(job, publisher, startedAt, attempt, ErrorCodes.JobTimeout,
-                    $"The job computed longer than this processor's limit of {_maxJobTime.TotalSeconds:F0} s.", cancellationToken).ConfigureAwait(false);
+                    $"The job computed longer than this processor's limit of {_maxJobTime.TotalSeconds:0.###} s.", cancellationToken).ConfigureAwait(false);
                 return;
             }
             catch (JobFailureException failure)
