@@ -44,12 +44,7 @@ public static class CancelApi
         {
             job = await WaitUntilRecordedAsync(jobId, store, notifier, clock, cancellationToken).ConfigureAwait(false);
         }
-        // Another tenant's job gets the same answer as a missing one: its id stays secret.
-        if (job is null || !CallerExtensions.Sees(user.TenantScope(), job.TenantId))
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, type: ProblemTypes.NotFound, title: "No such job.",
-                detail: $"No job {jobId} has been recorded.");
-        }
+        if (job is null || !CallerExtensions.Sees(user.TenantScope(), job.TenantId)) return JobNotFound.Problem(jobId);
         if (JobStatus.IsTerminal(job.Status))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, type: ProblemTypes.Conflict, title: "The job already finished.",

@@ -52,9 +52,7 @@ public static class EventsApi
         if (jobId is { } id && scope is not null && await store.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } job
             && !CallerExtensions.Sees(scope, job.TenantId))
         {
-            // The same answer as for a job that does not exist: another tenant's job ids stay secret.
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, type: ProblemTypes.NotFound, title: "No such job.",
-                detail: $"No job {id} has been recorded.");
+            return JobNotFound.Problem(id);
         }
         var filter = new EventFilter(jobId, kind) { Tenant = scope };
         // Subscribe before reading the store, so an event stored meanwhile still wakes the stream.

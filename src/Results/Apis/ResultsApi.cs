@@ -49,8 +49,7 @@ public static class ResultsApi
             if (left <= TimeSpan.Zero)
             {
                 if (job is not null) return TypedResults.Ok(job);
-                return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, type: ProblemTypes.NotFound, title: "No such job.",
-                    detail: $"No job {jobId} has been recorded. A job just submitted may not be recorded yet: pass waitSeconds to wait for it.");
+                return JobNotFound.Problem(jobId, "A job just submitted may not be recorded yet: pass waitSeconds to wait for it.");
             }
 
             var wake = Task.Delay(left < PollInterval ? left : PollInterval, clock, cancellationToken);
