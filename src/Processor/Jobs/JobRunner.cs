@@ -94,6 +94,7 @@ public sealed partial class JobRunner(
         var batched = handler is IBatchKindHandler batchHandler && batcher.Enabled ? batchHandler : null;
         var slot = batched is null ? await gate.EnterAsync(job.Priority, cancellationToken).ConfigureAwait(false) : null;
         object output;
+        DateTimeOffset completedAt;
         var stopwatch = new Stopwatch();
         try
         {
@@ -119,6 +120,9 @@ public sealed partial class JobRunner(
                     // the ones that should overtake the queue.
                     output = await Task.Run(() => handler.ExecuteAsync(parsed.Input!, overtime.Token), overtime.Token).ConfigureAwait(false);
                 }
+                // Stamped while the slot is still held: with one slot, completion times follow start order
+                // even when this thread is descheduled between releasing the slot and publishing.
+                completedAt = clock.GetUtcNow();
             }
             catch (OperationCanceledException) when (running.Token.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
@@ -161,7 +165,7 @@ public sealed partial class JobRunner(
             Kind = job.Kind,
             SubmittedAt = job.SubmittedAt,
             StartedAt = startedAt!.Value,
-            CompletedAt = clock.GetUtcNow(),
+            CompletedAt = completedAt,
             Result = result,
             ProcessorId = _processorId,
             Engine = device.Engine,

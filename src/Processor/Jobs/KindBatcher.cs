@@ -7,7 +7,8 @@ namespace Prism.Processor.Jobs;
 /// Dynamic batching, per kind: the first job of a kind opens a batch that closes when it holds
 /// <see cref="ProcessorOptions.MaxBatchSize"/> jobs or <see cref="ProcessorOptions.MaxBatchDelayMs"/>
 /// after it opened, whichever comes first; the batch then runs as one engine call in one compute slot.
-/// A job cancelled before its batch runs is left out; one cancelled while it runs gets no result; if
+/// A job cancelled before its batch runs is left out; one cancelled while it runs gets no result, and
+/// the engine call itself stops at its next safe point once every job of the batch is cancelled; if
 /// the batch call throws, its jobs run one by one, so one bad job fails alone. Each job's start
 /// callback runs once the batch holds its slot, just before the engine call: a job that waits for the
 /// slot has not started (it can still be cancelled, or miss its deadline, without ever starting).
@@ -82,14 +83,26 @@ public sealed class KindBatcher(PriorityGate gate, IOptions<ProcessorOptions> op
             if (live.Count == 0) return;
             metrics.BatchExecuted(batch.Handler.Kind, live.Count);
             IReadOnlyList<object> outputs;
+            using var everyJobCancelled = new CancellationTokenSource();
+            var registrations = WhenEveryItemIsCancelled(live, everyJobCancelled);
             try
             {
-                outputs = await batch.Handler.ExecuteBatchAsync([.. live.Select(i => i.Input)], CancellationToken.None).ConfigureAwait(false);
+                outputs = await batch.Handler.ExecuteBatchAsync([.. live.Select(i => i.Input)], everyJobCancelled.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (everyJobCancelled.IsCancellationRequested)
+            {
+                // Nobody wants the batch any more (cancelled or out of time): it stopped at its next safe point.
+                foreach (var item in live) item.Done.TrySetCanceled(item.Cancellation);
+                return;
             }
             catch (Exception) when (live.Count > 1)
             {
                 await RunSinglyAsync(batch.Handler, live).ConfigureAwait(false);
                 return;
+            }
+            finally
+            {
+                foreach (var registration in registrations) await registration.DisposeAsync().ConfigureAwait(false);
             }
             for (var i = 0; i < live.Count; i++) Complete(live[i], outputs[i]);
         }
@@ -97,6 +110,19 @@ public sealed class KindBatcher(PriorityGate gate, IOptions<ProcessorOptions> op
         {
             foreach (var item in live) item.Done.TrySetException(ex);
         }
+    }
+
+    /// <summary>
+    /// Cancels <paramref name="batch"/> once the last of <paramref name="items"/> is cancelled: a batch
+    /// still computes for any job that wants its result, and stops when none does.
+    /// </summary>
+    private static List<CancellationTokenRegistration> WhenEveryItemIsCancelled(List<Item> items, CancellationTokenSource batch)
+    {
+        var wanted = items.Count;
+        return [.. items.Select(i => i.Cancellation.Register(() =>
+        {
+            if (Interlocked.Decrement(ref wanted) == 0) batch.Cancel();
+        }))];
     }
 
     private static List<Item> StillWanted(List<Item> items)

@@ -137,6 +137,27 @@ public sealed class When_jobs_of_a_kind_are_batched : IDisposable
         Assert.Equal([["a", "c"]], _handler.Batches);
     }
 
+    [Fact]
+    public async Task A_running_batch_computes_while_any_job_wants_it_and_stops_when_none_does()
+    {
+        var batcher = Create(maxSize: 2, maxDelayMs: 2);
+        var handler = new UntilCancelledHandler();
+        using var first = new CancellationTokenSource();
+        using var second = new CancellationTokenSource();
+        var a = batcher.ExecuteAsync(handler, "a", 0, Start, first.Token);
+        var b = batcher.ExecuteAsync(handler, "b", 0, Start, second.Token);
+        await handler.Running.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        await first.CancelAsync();
+        await Task.Delay(50);
+        Assert.False(handler.Stopped.Task.IsCompleted, "the batch stopped while job b still wanted its result");
+
+        await second.CancelAsync();
+        await handler.Stopped.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => a);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => b);
+    }
+
     private static async Task<bool> Eventually(Func<bool> condition)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);
@@ -156,6 +177,30 @@ public sealed class When_jobs_of_a_kind_are_batched : IDisposable
     }
 
     public void Dispose() => _services.Dispose();
+
+    /// <summary>A batch call that computes until its token is cancelled, and says when it started and stopped.</summary>
+    private sealed class UntilCancelledHandler : IBatchKindHandler
+    {
+        public string Kind => "test.endless";
+        public TaskCompletionSource Running { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource Stopped { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task<object> ExecuteAsync(object input, CancellationToken cancellationToken) => throw new InvalidOperationException("only batches here");
+
+        public async Task<IReadOnlyList<object>> ExecuteBatchAsync(IReadOnlyList<object> inputs, CancellationToken cancellationToken)
+        {
+            Running.TrySetResult();
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+                return [];
+            }
+            finally
+            {
+                Stopped.TrySetResult();
+            }
+        }
+    }
 
     /// <summary>Appends "!" to each input; a batch holding "bad" throws, and "bad" alone fails as invalid input.</summary>
     private sealed class RecordingHandler : IBatchKindHandler
