@@ -35,6 +35,7 @@ public sealed class KindBatcher(PriorityGate gate, IOptions<ProcessorOptions> op
         ArgumentNullException.ThrowIfNull(handler);
         ArgumentNullException.ThrowIfNull(start);
         var item = new Item(input, priority, start, cancellationToken);
+        Batch? opened = null;
         Batch? full = null;
         lock (_lock)
         {
@@ -42,7 +43,7 @@ public sealed class KindBatcher(PriorityGate gate, IOptions<ProcessorOptions> op
             {
                 batch = new Batch(handler);
                 _open[handler.Kind] = batch;
-                _ = CloseAfterDelayAsync(batch);
+                opened = batch;
             }
             batch.Items.Add(item);
             if (batch.Items.Count >= _maxSize)
@@ -51,8 +52,13 @@ public sealed class KindBatcher(PriorityGate gate, IOptions<ProcessorOptions> op
                 full = batch;
             }
         }
+        // The delay starts only once the job that opened the batch is in it, and outside the lock: a delay
+        // that is over before its await (zero, or a thread descheduled for longer than it) closes the batch
+        // on this thread, and it must not close it empty and leave this job in a batch that never runs.
+        if (opened is not null) _ = CloseAfterDelayAsync(opened);
         if (full is not null) _ = RunAsync(full);
-        return item.Done.Task;
+        // The job's own token ends its wait whatever happens to the batch, so no job waits past its time limit.
+        return item.Done.Task.WaitAsync(cancellationToken);
     }
 
     private async Task CloseAfterDelayAsync(Batch batch)

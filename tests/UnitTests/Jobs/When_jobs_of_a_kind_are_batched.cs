@@ -48,6 +48,19 @@ public sealed class When_jobs_of_a_kind_are_batched : IDisposable
     }
 
     [Fact]
+    public async Task A_batch_whose_delay_is_over_before_its_first_job_is_in_still_runs_that_job()
+    {
+        // A zero delay is over at once, like a 2 ms one on a machine that descheduled the thread opening
+        // the batch for longer than that: the batch must not close before the job that opened it is in.
+        var batcher = Create(maxSize: 8, maxDelayMs: 0);
+        var jobs = Enumerable.Range(0, 5).Select(i => batcher.ExecuteAsync(_handler, $"job-{i}", 0, Start, CancellationToken.None)).ToArray();
+
+        var all = Task.WhenAll(jobs);
+        Assert.Same(all, await Task.WhenAny(all, Task.Delay(TimeSpan.FromSeconds(10))));
+        for (var i = 0; i < jobs.Length; i++) Assert.Equal($"job-{i}!", await jobs[i]);
+    }
+
+    [Fact]
     public async Task A_job_cancelled_before_its_batch_runs_is_left_out_and_the_others_complete()
     {
         var batcher = Create(maxSize: 8, maxDelayMs: 2);
