@@ -14,6 +14,13 @@ public sealed record BenchmarkSettings
     /// <summary>Kinds and their weights in the mix, e.g. <c>pixels.entropy=3,timeseries.forecast=1</c>.</summary>
     public IReadOnlyDictionary<string, int> Kinds { get; init; } = new Dictionary<string, int> { ["pixels.entropy"] = 1 };
 
+    /// <summary>
+    /// The warm-up runs the closed loop at least this long (and at least a tenth of the jobs): the services'
+    /// code is compiled by tiered JIT in the first tens of seconds under load, and a peak measured before
+    /// that is the compiler's, not the pipeline's (2–3× lower on this project's 2-core machine).
+    /// </summary>
+    public double WarmupSeconds { get; init; } = 20;
+
     /// <summary>Side of the square frames generated for <c>pixels.entropy</c> (tiny jobs by default).</summary>
     public int EntropyFrameSide { get; init; } = 32;
 

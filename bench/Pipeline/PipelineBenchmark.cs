@@ -40,9 +40,10 @@ public static class PipelineBenchmark
                 using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(100) };
                 var driver = new LoadDriver(http, ingest, results);
 
-                log.WriteLine($"warm-up: {warmupJobs} jobs");
-                var warmup = await driver.PeakAsync([.. jobs.Take(warmupJobs)], settings.Concurrency, cancellationToken).ConfigureAwait(false);
+                log.WriteLine(Inv($"warm-up: {warmupJobs} jobs, repeated for at least {settings.WarmupSeconds:0.#} s"));
+                var warmup = await driver.WarmUpAsync([.. jobs.Take(warmupJobs)], settings.Concurrency, TimeSpan.FromSeconds(settings.WarmupSeconds), cancellationToken).ConfigureAwait(false);
                 if (warmup.Errors == warmup.Jobs) throw new InvalidOperationException($"Every warm-up job failed: {string.Join("; ", warmup.ErrorSamples)}");
+                log.WriteLine(Inv($"  {warmup.Jobs} jobs in {warmup.Seconds:F1} s, {warmup.CompletedPerSecond:F1} completed/s"));
 
                 log.WriteLine($"peak: {settings.Jobs} jobs at concurrency {settings.Concurrency}");
                 var loadBefore = LoadAverage();
@@ -70,15 +71,17 @@ public static class PipelineBenchmark
             scratch.Delete(recursive: true);
         }
 
-        // The stack is stopped first: the ceilings get the machine to themselves, as the pipeline had.
+        // The stack is stopped first: the ceilings get the machine to themselves, as the pipeline had. Each
+        // runs once unmeasured first, so its code is compiled too, as the services' was by their warm-up.
         var ceilings = new List<CeilingResult>();
-        log.WriteLine($"ceilings: {settings.CeilingMessages} messages of {workload.MeanInputBytes} B each");
-        ceilings.Add(await MassTransitCeiling.RunAsync(null, settings.CeilingMessages, workload.MeanInputBytes, cancellationToken).ConfigureAwait(false));
+        log.WriteLine($"ceilings: {settings.CeilingMessages} messages of {workload.MeanInputBytes} B each, after a warm-up run of each");
+        var bytes = workload.MeanInputBytes;
+        ceilings.Add(await WarmThenMeasureAsync(n => MassTransitCeiling.RunAsync(null, n, bytes, cancellationToken), settings.CeilingMessages).ConfigureAwait(false));
         if (settings.RabbitMq is { } amqp)
         {
             var vhost = await Scratch.VirtualHostAsync(amqp, settings.RabbitMqManagement, "ceiling", cancellationToken).ConfigureAwait(false);
-            ceilings.Add(await MassTransitCeiling.RunAsync(vhost, settings.CeilingMessages, workload.MeanInputBytes, cancellationToken).ConfigureAwait(false));
-            ceilings.Add(await RabbitMqClientCeiling.RunAsync(vhost, settings.CeilingMessages, workload.MeanInputBytes, cancellationToken).ConfigureAwait(false));
+            ceilings.Add(await WarmThenMeasureAsync(n => MassTransitCeiling.RunAsync(vhost, n, bytes, cancellationToken), settings.CeilingMessages).ConfigureAwait(false));
+            ceilings.Add(await WarmThenMeasureAsync(n => RabbitMqClientCeiling.RunAsync(vhost, n, bytes, cancellationToken), settings.CeilingMessages).ConfigureAwait(false));
         }
         foreach (var c in ceilings) log.WriteLine(Inv($"  {c.Name}: {c.PerSecond:F0} msg/s"));
 
@@ -89,6 +92,12 @@ public static class PipelineBenchmark
         LatencyPlot.Save(Path.Combine(folder, "latency.png"), [peak, .. paced is null ? Array.Empty<PhaseResult>() : [paced]],
             $"Prism {settings.Mode}: submit → result latency");
         return (report, folder);
+    }
+
+    private static async Task<CeilingResult> WarmThenMeasureAsync(Func<int, Task<CeilingResult>> run, int messages)
+    {
+        await run(Math.Max(1, messages / 2)).ConfigureAwait(false);
+        return await run(messages).ConfigureAwait(false);
     }
 
     private static async Task<List<ServiceLauncher>> StartServicesAsync(BenchmarkSettings settings, string scratch, TextWriter log, CancellationToken cancellationToken)

@@ -13,6 +13,7 @@ public static class PipelineCommand
         var jobs = new Option<int>("--jobs", "-n") { Description = "Jobs in the peak phase (the paced phase runs half as many).", DefaultValueFactory = _ => 2000 };
         var concurrency = new Option<int>("--concurrency", "-c") { Description = "Jobs in flight at once in the peak phase.", DefaultValueFactory = _ => 32 };
         var kinds = new Option<string>("--kinds", "-k") { Description = "Kind mix with weights: pixels.entropy=3,timeseries.forecast=1 (weight 1 when left out).", DefaultValueFactory = _ => "pixels.entropy" };
+        var warmup = new Option<double>("--warmup-seconds") { Description = "Run the warm-up (not measured) at least this long, so the services' code is JIT-compiled before the peak.", DefaultValueFactory = _ => 20 };
         var frame = new Option<int>("--entropy-frame") { Description = "Side of the generated pixels.entropy frames.", DefaultValueFactory = _ => 32 };
         var ingest = new Option<string?>("--ingest-url") { Description = "Ingest of a stack already running (nothing is started)." };
         var results = new Option<string?>("--results-url") { Description = "Results of that stack (defaults to --ingest-url, as for Standalone)." };
@@ -27,7 +28,7 @@ public static class PipelineCommand
 
         var command = new RootCommand("Prism pipeline benchmark: drives the REST API and compares the throughput with MassTransit's and RabbitMQ's bare rates measured in the same run.")
         {
-            mode, jobs, concurrency, kinds, frame, ingest, results, rabbit, management, postgres, ceiling, noPaced, set, output, label,
+            mode, jobs, concurrency, kinds, warmup, frame, ingest, results, rabbit, management, postgres, ceiling, noPaced, set, output, label,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -37,6 +38,7 @@ public static class PipelineCommand
                 Jobs = parse.GetValue(jobs),
                 Concurrency = parse.GetValue(concurrency),
                 Kinds = ParseKinds(parse.GetValue(kinds)!),
+                WarmupSeconds = parse.GetValue(warmup),
                 EntropyFrameSide = parse.GetValue(frame),
                 IngestUrl = parse.GetValue(ingest) is { } i ? new Uri(i) : null,
                 ResultsUrl = parse.GetValue(results) is { } r ? new Uri(r) : null,

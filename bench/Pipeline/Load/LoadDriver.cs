@@ -24,6 +24,27 @@ public sealed class LoadDriver(HttpClient http, Uri ingest, Uri results)
         return PhaseResult.From($"peak (closed loop, concurrency {concurrency})", [.. samples], clock.Elapsed.TotalSeconds);
     }
 
+    /// <summary>
+    /// Warm-up: the closed loop over <paramref name="jobs"/>, taken round and round until at least
+    /// <paramref name="minimum"/> has passed and each was sent once.
+    /// </summary>
+    public async Task<PhaseResult> WarmUpAsync(IReadOnlyList<(string Kind, byte[] Body)> jobs, int concurrency, TimeSpan minimum, CancellationToken cancellationToken)
+    {
+        var samples = new ConcurrentBag<JobSample>();
+        var clock = Stopwatch.StartNew();
+        var next = -1;
+        await Parallel.ForEachAsync(Enumerable.Range(0, concurrency), new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
+            async (_, ct) =>
+            {
+                int i;
+                while ((i = Interlocked.Increment(ref next)) < jobs.Count || clock.Elapsed < minimum)
+                {
+                    samples.Add(await RunJobAsync(jobs[i % jobs.Count], clock, ct).ConfigureAwait(false));
+                }
+            }).ConfigureAwait(false);
+        return PhaseResult.From("warm-up", [.. samples], clock.Elapsed.TotalSeconds);
+    }
+
     /// <summary>Open loop: one job every 1/<paramref name="perSecond"/> s whatever the answers, so queueing shows in latency.</summary>
     public async Task<PhaseResult> PacedAsync(IReadOnlyList<(string Kind, byte[] Body)> jobs, double perSecond, CancellationToken cancellationToken)
     {

@@ -37,6 +37,7 @@ public sealed record BenchmarkReport(
         b.AppendLine();
         b.AppendLine(Inv($"- started: {StartedAt:yyyy-MM-dd HH:mm:ss} UTC"));
         b.AppendLine(Inv($"- machine: {Machine}; load average (1 min) {MachineLoad}"));
+        b.AppendLine(Inv($"- warm-up (not measured): at least {s.WarmupSeconds:0.#} s of the closed loop; each ceiling ran once unmeasured before its measurement"));
         b.AppendLine(Inv($"- jobs: {s.Jobs} at concurrency {s.Concurrency}; kinds: {string.Join(", ", s.Kinds.Select(k => $"{k.Key}×{k.Value}"))}; entropy frames {s.EntropyFrameSide}×{s.EntropyFrameSide}; mean input {MeanInputBytes} B"));
         b.AppendLine(Inv($"- target: {(s.IngestUrl is null ? "services started by the benchmark" : $"{s.IngestUrl} / {s.ResultsUrl}")}"));
         if (s.ServiceSettings.Count > 0) b.AppendLine(Inv($"- service settings: {string.Join(", ", s.ServiceSettings.Select(kv => $"{kv.Key}={kv.Value}"))}"));

@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace Prism.Results.Events;
 
 /// <summary>
-/// Wakes long-polls in this replica when an event for their job was stored. Replicas do not share
+/// Wakes long-polls in this replica when their job was first recorded or ended. Replicas do not share
 /// it, so waiters also re-read the store on a short interval.
 /// </summary>
 public sealed class JobChangeNotifier

@@ -8,17 +8,17 @@ public sealed class JobEventConsumer(JobEventRecorder recorder) :
     IConsumer<JobSubmitted>, IConsumer<JobStarted>, IConsumer<JobCompleted>, IConsumer<JobFailed>, IConsumer<JobCancelled>,
     IConsumer<CancelJob>, IConsumer<Fault<JobSubmitted>>
 {
-    public Task Consume(ConsumeContext<JobSubmitted> context) => recorder.RecordAsync(JobEventRecorder.From(context.Message), context, context.CancellationToken);
+    public Task Consume(ConsumeContext<JobSubmitted> context) => recorder.RecordAsync(JobEventRecorder.From(context.Message), context.CancellationToken);
 
-    public Task Consume(ConsumeContext<JobStarted> context) => recorder.RecordAsync(JobEventRecorder.From(context.Message), context, context.CancellationToken);
+    public Task Consume(ConsumeContext<JobStarted> context) => recorder.RecordAsync(JobEventRecorder.From(context.Message), context.CancellationToken);
 
-    public Task Consume(ConsumeContext<JobCompleted> context) => recorder.RecordAsync(JobEventRecorder.From(context.Message), context, context.CancellationToken);
+    public Task Consume(ConsumeContext<JobCompleted> context) => recorder.RecordAsync(JobEventRecorder.From(context.Message), context.CancellationToken);
 
-    public Task Consume(ConsumeContext<JobFailed> context) => recorder.RecordAsync(JobEventRecorder.From(context.Message), context, context.CancellationToken);
+    public Task Consume(ConsumeContext<JobFailed> context) => recorder.RecordAsync(JobEventRecorder.From(context.Message), context.CancellationToken);
 
-    public Task Consume(ConsumeContext<JobCancelled> context) => recorder.RecordAsync(JobEventRecorder.From(context.Message), context, context.CancellationToken);
+    public Task Consume(ConsumeContext<JobCancelled> context) => recorder.RecordAsync(JobEventRecorder.From(context.Message), context.CancellationToken);
 
-    public Task Consume(ConsumeContext<CancelJob> context) => recorder.RecordAsync(JobEventRecorder.From(context.Message), context, context.CancellationToken);
+    public Task Consume(ConsumeContext<CancelJob> context) => recorder.RecordAsync(JobEventRecorder.From(context.Message), context.CancellationToken);
 
-    public Task Consume(ConsumeContext<Fault<JobSubmitted>> context) => recorder.RecordAsync(JobEventRecorder.From(context.Message), context, context.CancellationToken);
+    public Task Consume(ConsumeContext<Fault<JobSubmitted>> context) => recorder.RecordAsync(JobEventRecorder.From(context.Message), context.CancellationToken);
 }

@@ -5,24 +5,15 @@ using Prism.Results.Storage;
 namespace Prism.Results.Events;
 
 /// <summary>
-/// Turns each job event into a store update, wakes whoever long-polls that job, and — when the job's
-/// status changed — announces the stored stream event to every replica's subscribers.
+/// Turns each job event into a store update and records it through the group commit, which wakes
+/// whoever long-polls the job and announces the stored stream events to every replica's subscribers.
 /// </summary>
-public sealed class JobEventRecorder(StoreWriteBatcher writer, JobChangeNotifier notifier, ResultsMetrics metrics)
+public sealed class JobEventRecorder(StoreWriteBatcher writer)
 {
-    public async Task RecordAsync(JobRecordUpdate update, IPublishEndpoint publisher, CancellationToken cancellationToken)
+    public Task RecordAsync(JobRecordUpdate update, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(update);
-        ArgumentNullException.ThrowIfNull(publisher);
-        // The events are announced right after their commit, in commit order with the other events of
-        // the same transaction (the publishes start in that order), before this message is acknowledged.
-        await writer.ApplyAsync(update, recorded =>
-        {
-            notifier.Changed(update.JobId);
-            if (recorded.Count == 0) return Task.CompletedTask;
-            metrics.Recorded(update);
-            return Task.WhenAll(recorded.Select(e => publisher.Publish(new JobEventRecorded { Event = e }, cancellationToken)));
-        }, cancellationToken).ConfigureAwait(false);
+        return writer.ApplyAsync(update, cancellationToken);
     }
 
     public static JobRecordUpdate From(JobSubmitted e) => new()

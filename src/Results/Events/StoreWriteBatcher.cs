@@ -1,4 +1,6 @@
 using System.Threading.Channels;
+using MassTransit;
+using Prism.Contracts;
 using Prism.Contracts.Api;
 using Prism.Results.Storage;
 
@@ -8,10 +10,10 @@ namespace Prism.Results.Events;
 /// Group commit for job events: updates that arrive while a transaction is being written wait and
 /// then go together in the next one (up to <see cref="MaxBatch"/>), so the store's single writer
 /// commits many events per round trip instead of one. No delay is added: an update that finds the
-/// writer idle is written at once. Each caller still gets its own events back only after they are
-/// committed, so a message is acknowledged only once its update is durable. After each commit the
-/// callers' follow-ups (announcing the stored events) are started in commit order, so live subscribers
-/// see a job's events in id order even though many consumers committed together.
+/// writer idle is written at once. After each commit the long-pollers of its jobs are woken and the
+/// stored events are announced to every replica's live subscribers in ONE <see cref="JobEventsRecorded"/>,
+/// in commit order; only then does each caller get its events back, so a message is acknowledged
+/// only once its update is durable and announced.
 /// </summary>
 public sealed partial class StoreWriteBatcher : BackgroundService
 {
@@ -19,23 +21,24 @@ public sealed partial class StoreWriteBatcher : BackgroundService
 
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly IResultStore _store;
+    private readonly IBus _bus;
+    private readonly JobChangeNotifier _notifier;
     private readonly ResultsMetrics _metrics;
     private readonly ILogger<StoreWriteBatcher> _logger;
 
-    public StoreWriteBatcher(IResultStore store, ResultsMetrics metrics, ILogger<StoreWriteBatcher> logger)
+    public StoreWriteBatcher(IResultStore store, IBus bus, JobChangeNotifier notifier, ResultsMetrics metrics, ILogger<StoreWriteBatcher> logger)
     {
         _store = store;
+        _bus = bus;
+        _notifier = notifier;
         _metrics = metrics;
         _logger = logger;
     }
 
-    /// <summary>
-    /// Writes <paramref name="update"/> in the next transaction, then runs <paramref name="afterCommit"/>
-    /// with its events (started in commit order with the batch's other follow-ups) before returning them.
-    /// </summary>
-    public async Task<IReadOnlyList<JobEvent>> ApplyAsync(JobRecordUpdate update, Func<IReadOnlyList<JobEvent>, Task> afterCommit, CancellationToken cancellationToken)
+    /// <summary>Writes <paramref name="update"/> in the next transaction and returns its events once they are committed and announced.</summary>
+    public async Task<IReadOnlyList<JobEvent>> ApplyAsync(JobRecordUpdate update, CancellationToken cancellationToken)
     {
-        var pending = new Pending(update, afterCommit, new TaskCompletionSource<IReadOnlyList<JobEvent>>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(update, new TaskCompletionSource<IReadOnlyList<JobEvent>>(TaskCreationOptions.RunContinuationsAsynchronously));
         await _queue.Writer.WriteAsync(pending, cancellationToken).ConfigureAwait(false);
         return await pending.Done.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -66,9 +69,7 @@ public sealed partial class StoreWriteBatcher : BackgroundService
         try
         {
             var recorded = await _store.ApplyManyAsync([.. batch.Select(p => p.Update)], stoppingToken).ConfigureAwait(false);
-            var followUps = new Task[batch.Count];
-            for (var i = 0; i < batch.Count; i++) followUps[i] = FollowUpAsync(batch[i], recorded[i]);
-            await Task.WhenAll(followUps).ConfigureAwait(false);
+            await AfterCommitAsync(batch, recorded, stoppingToken).ConfigureAwait(false);
             return;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
@@ -84,7 +85,7 @@ public sealed partial class StoreWriteBatcher : BackgroundService
             {
                 try
                 {
-                    await FollowUpAsync(pending, await _store.ApplyAsync(pending.Update, stoppingToken).ConfigureAwait(false)).ConfigureAwait(false);
+                    await AfterCommitAsync([pending], [await _store.ApplyAsync(pending.Update, stoppingToken).ConfigureAwait(false)], stoppingToken).ConfigureAwait(false);
                 }
                 catch (Exception single) when (single is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {
@@ -94,22 +95,27 @@ public sealed partial class StoreWriteBatcher : BackgroundService
         }
     }
 
-    /// <summary>Runs the caller's follow-up; the caller gets its events, or the follow-up's failure (the bus then retries: the store ignores the duplicate).</summary>
-    private static async Task FollowUpAsync(Pending pending, IReadOnlyList<JobEvent> recorded)
+    /// <summary>
+    /// Wakes the long-pollers of the committed jobs, announces their new events in one message, then
+    /// hands each caller its events. If the announcement fails every caller fails (the bus retries them:
+    /// the store ignores the duplicates, and subscribers catch up from the store).
+    /// </summary>
+    private async Task AfterCommitAsync(IReadOnlyList<Pending> committed, IReadOnlyList<IReadOnlyList<JobEvent>> recorded, CancellationToken stoppingToken)
     {
-        try
+        for (var i = 0; i < committed.Count; i++)
         {
-            await pending.AfterCommit(recorded).ConfigureAwait(false);
-            pending.Done.TrySetResult(recorded);
+            if (recorded[i].Count == 0) continue; // a duplicate or stale event: nothing changed
+            _metrics.Recorded(committed[i].Update);
+            // Waiters wait for a job to be recorded at all, or to end: a start alone concerns none of them.
+            if (recorded[i].Any(e => e.Type != JobEventTypes.Started)) _notifier.Changed(committed[i].Update.JobId);
         }
-        catch (Exception ex)
-        {
-            pending.Done.TrySetException(ex);
-        }
+        var events = recorded.SelectMany(e => e).ToArray();
+        if (events.Length > 0) await _bus.Publish(new JobEventsRecorded { Events = events }, stoppingToken).ConfigureAwait(false);
+        for (var i = 0; i < committed.Count; i++) committed[i].Done.TrySetResult(recorded[i]);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {Count} job events failed to commit; writing them one by one")]
     private static partial void LogBatchFailed(ILogger logger, int count, Exception exception);
 
-    private sealed record Pending(JobRecordUpdate Update, Func<IReadOnlyList<JobEvent>, Task> AfterCommit, TaskCompletionSource<IReadOnlyList<JobEvent>> Done);
+    private sealed record Pending(JobRecordUpdate Update, TaskCompletionSource<IReadOnlyList<JobEvent>> Done);
 }

@@ -102,9 +102,7 @@ public abstract class SqlResultStore : IResultStore
 
     private async Task<IReadOnlyList<JobEvent>> ApplyInTransactionAsync(DbConnection connection, DbTransaction transaction, JobRecordUpdate update, CancellationToken cancellationToken)
     {
-        var before = await StatusOfAsync(connection, transaction, update.JobId, cancellationToken).ConfigureAwait(false);
-        await UpsertAsync(connection, transaction, update, cancellationToken).ConfigureAwait(false);
-        var after = await StatusOfAsync(connection, transaction, update.JobId, cancellationToken).ConfigureAwait(false);
+        var (before, after) = await UpsertAsync(connection, transaction, update, cancellationToken).ConfigureAwait(false);
 
         var recorded = new List<JobEvent>(3);
         foreach (var stage in StagesBetween(before, after, update))
@@ -114,13 +112,23 @@ public abstract class SqlResultStore : IResultStore
         return recorded;
     }
 
-    private async Task UpsertAsync(DbConnection connection, DbTransaction transaction, JobRecordUpdate update, CancellationToken cancellationToken)
+    /// <summary>
+    /// True where one statement can report the row's status from before the upsert (PostgreSQL: a CTE
+    /// reads the statement's starting snapshot): one round trip per update instead of two.
+    /// </summary>
+    protected virtual bool UpsertReadsPreviousStatus => false;
+
+    /// <summary>Merges <paramref name="update"/> into its row; the job's status before and after.</summary>
+    private async Task<(string? Before, string After)> UpsertAsync(DbConnection connection, DbTransaction transaction, JobRecordUpdate update, CancellationToken cancellationToken)
     {
+        var before = UpsertReadsPreviousStatus ? null : await StatusOfAsync(connection, transaction, update.JobId, cancellationToken).ConfigureAwait(false);
         var command = connection.CreateCommand();
         await using (command.ConfigureAwait(false))
         {
             command.Transaction = transaction;
-            command.CommandText = UpsertSql;
+            command.CommandText = UpsertReadsPreviousStatus
+                ? $"WITH before AS (SELECT status FROM {Table} WHERE job_id = @job_id)\n{UpsertSql}\nRETURNING (SELECT status FROM before), {Table}.status"
+                : $"{UpsertSql}\nRETURNING NULL, status";
             Bind(command, "job_id", JobIdValue(update.JobId));
             Bind(command, "kind", update.Kind);
             Bind(command, "tenant_id", update.TenantId);
@@ -138,7 +146,13 @@ public abstract class SqlResultStore : IResultStore
             Bind(command, "error_code", update.ErrorCode);
             Bind(command, "error_message", update.ErrorMessage);
             Bind(command, "updated_us", Micros(DateTimeOffset.UtcNow));
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) throw new InvalidOperationException($"The upsert of job {update.JobId} returned no row.");
+                if (UpsertReadsPreviousStatus) before = reader.IsDBNull(0) ? null : reader.GetString(0);
+                return (before, reader.GetString(1));
+            }
         }
     }
 
@@ -160,9 +174,9 @@ public abstract class SqlResultStore : IResultStore
     /// submitted → started → completed, each once, in order (started is left out only for a job that
     /// never started, such as one cancelled in the queue).
     /// </summary>
-    private static IEnumerable<string> StagesBetween(string? before, string? after, JobRecordUpdate update)
+    private static IEnumerable<string> StagesBetween(string? before, string after, JobRecordUpdate update)
     {
-        if (after is null || after == before) yield break;
+        if (after == before) yield break;
         var from = before is null ? 0 : JobStatus.Rank(before);
         var to = JobStatus.Rank(after);
         if (from < 1 && to >= 1) yield return JobStatus.Queued;

@@ -19,7 +19,7 @@ public sealed class When_running_the_pipeline_benchmark(RabbitMqService rabbit, 
     {
         var (report, folder) = await RunAsync(new BenchmarkSettings
         {
-            Mode = BenchmarkModes.Standalone, Jobs = 50, Concurrency = 8, CeilingMessages = 2000, ResultsFolder = _results,
+            Mode = BenchmarkModes.Standalone, Jobs = 50, Concurrency = 8, CeilingMessages = 2000, WarmupSeconds = 0, ResultsFolder = _results,
             Kinds = new Dictionary<string, int> { ["pixels.entropy"] = 2, ["timeseries.forecast"] = 1 },
         });
 
@@ -33,7 +33,7 @@ public sealed class When_running_the_pipeline_benchmark(RabbitMqService rabbit, 
         var server = postgres.Require();
         var (report, folder) = await RunAsync(new BenchmarkSettings
         {
-            Mode = BenchmarkModes.Distributed, Jobs = 50, Concurrency = 8, CeilingMessages = 2000, ResultsFolder = _results,
+            Mode = BenchmarkModes.Distributed, Jobs = 50, Concurrency = 8, CeilingMessages = 2000, WarmupSeconds = 0, ResultsFolder = _results,
             RabbitMq = amqp, RabbitMqManagement = Environment.GetEnvironmentVariable("PRISM_TEST_RABBITMQ_MANAGEMENT"), Postgres = server,
         });
 
