@@ -47,9 +47,12 @@ public static class PipelineBenchmark
 
                 log.WriteLine($"peak: {settings.Jobs} jobs at concurrency {settings.Concurrency}");
                 var loadBefore = LoadAverage();
-                var cpuBefore = CpuSeconds(services);
+                var cpuBefore = CpuSeconds(services, settings.Mode);
                 peak = await driver.PeakAsync([.. jobs.Skip(warmupJobs).Take(settings.Jobs)], settings.Concurrency, cancellationToken).ConfigureAwait(false);
-                foreach (var (name, after) in CpuSeconds(services)) cpuPerJob[name] = (after - cpuBefore[name]) / settings.Jobs;
+                foreach (var (name, after) in CpuSeconds(services, settings.Mode))
+                {
+                    if (cpuBefore.TryGetValue(name, out var before)) cpuPerJob[name] = (after - before) / settings.Jobs;
+                }
                 machineLoad = $"{loadBefore} at the start of the peak phase, {LoadAverage()} at its end";
                 log.WriteLine(Inv($"  {peak.CompletedPerSecond:F1} completed/s, p50 {peak.P50Ms:F1} ms, p99 {peak.P99Ms:F1} ms, {peak.Errors} errors"));
 
@@ -136,11 +139,13 @@ public static class PipelineBenchmark
         }
     }
 
-    private static Dictionary<string, double> CpuSeconds(IEnumerable<ServiceLauncher> services)
+    private static Dictionary<string, double> CpuSeconds(IEnumerable<ServiceLauncher> services, string mode)
     {
         var seconds = services.ToDictionary(s => s.Name, s => s.CpuSeconds());
         using var self = Process.GetCurrentProcess();
         seconds["benchmark driver"] = self.TotalProcessorTime.TotalSeconds;
+        // Standalone needs neither: a broker or database running here for something else would only add noise.
+        if (mode == BenchmarkModes.Distributed) foreach (var (name, used) in LocalProcessCpu.Seconds()) seconds[name] = used;
         return seconds;
     }
 

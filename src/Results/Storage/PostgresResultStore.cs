@@ -86,7 +86,7 @@ public sealed class PostgresResultStore(NpgsqlDataSource dataSource) : SqlResult
 
     protected override object JobIdValue(Guid jobId) => jobId;
 
-    protected override bool UpsertReadsPreviousStatus => true;
+    protected override bool UpsertReportsStatusChange => true;
 
     protected override async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
         await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);

@@ -113,22 +113,33 @@ public abstract class SqlResultStore : IResultStore
     }
 
     /// <summary>
-    /// True where one statement can report the row's status from before the upsert (PostgreSQL: a CTE
-    /// reads the statement's starting snapshot): one round trip per update instead of two.
+    /// True where one statement can report the row's status from before the upsert and after it
+    /// (PostgreSQL: a CTE reads the statement's starting snapshot), which saves two round trips per
+    /// update. Elsewhere (SQLite, in-process: no round trips to save) the status is read before and after.
     /// </summary>
-    protected virtual bool UpsertReadsPreviousStatus => false;
+    protected virtual bool UpsertReportsStatusChange => false;
 
     /// <summary>Merges <paramref name="update"/> into its row; the job's status before and after.</summary>
     private async Task<(string? Before, string After)> UpsertAsync(DbConnection connection, DbTransaction transaction, JobRecordUpdate update, CancellationToken cancellationToken)
     {
-        var before = UpsertReadsPreviousStatus ? null : await StatusOfAsync(connection, transaction, update.JobId, cancellationToken).ConfigureAwait(false);
+        if (!UpsertReportsStatusChange)
+        {
+            var before = await StatusOfAsync(connection, transaction, update.JobId, cancellationToken).ConfigureAwait(false);
+            await ExecuteUpsertAsync(connection, transaction, UpsertSql, update, cancellationToken).ConfigureAwait(false);
+            return (before, (await StatusOfAsync(connection, transaction, update.JobId, cancellationToken).ConfigureAwait(false))!);
+        }
+        var sql = $"WITH before AS (SELECT status FROM {Table} WHERE job_id = @job_id)\n{UpsertSql}\nRETURNING (SELECT status FROM before), {Table}.status";
+        return await ExecuteUpsertAsync(connection, transaction, sql, update, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs the upsert <paramref name="sql"/>; when it returns a row, that row's (status before, status after).</summary>
+    private async Task<(string? Before, string After)> ExecuteUpsertAsync(DbConnection connection, DbTransaction transaction, string sql, JobRecordUpdate update, CancellationToken cancellationToken)
+    {
         var command = connection.CreateCommand();
         await using (command.ConfigureAwait(false))
         {
             command.Transaction = transaction;
-            command.CommandText = UpsertReadsPreviousStatus
-                ? $"WITH before AS (SELECT status FROM {Table} WHERE job_id = @job_id)\n{UpsertSql}\nRETURNING (SELECT status FROM before), {Table}.status"
-                : $"{UpsertSql}\nRETURNING NULL, status";
+            command.CommandText = sql;
             Bind(command, "job_id", JobIdValue(update.JobId));
             Bind(command, "kind", update.Kind);
             Bind(command, "tenant_id", update.TenantId);
@@ -149,9 +160,8 @@ public abstract class SqlResultStore : IResultStore
             var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await using (reader.ConfigureAwait(false))
             {
-                if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) throw new InvalidOperationException($"The upsert of job {update.JobId} returned no row.");
-                if (UpsertReadsPreviousStatus) before = reader.IsDBNull(0) ? null : reader.GetString(0);
-                return (before, reader.GetString(1));
+                if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) return (null, "");
+                return (reader.IsDBNull(0) ? null : reader.GetString(0), reader.GetString(1));
             }
         }
     }
