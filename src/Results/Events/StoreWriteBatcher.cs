@@ -97,8 +97,9 @@ public sealed partial class StoreWriteBatcher : BackgroundService
 
     /// <summary>
     /// Wakes the long-pollers of the committed jobs, announces their new events in one message, then
-    /// hands each caller its events. If the announcement fails every caller fails (the bus retries them:
-    /// the store ignores the duplicates, and subscribers catch up from the store).
+    /// hands each caller its events. If the announcement throws, the batch is written again one update
+    /// at a time: the store already has it and records nothing new, so nothing is announced twice. SSE
+    /// readers still get those events, from the store with the next announcement; WebSocket ones miss them.
     /// </summary>
     private async Task AfterCommitAsync(IReadOnlyList<Pending> committed, IReadOnlyList<IReadOnlyList<JobEvent>> recorded, CancellationToken stoppingToken)
     {
