@@ -125,45 +125,52 @@ public abstract class SqlResultStore : IResultStore
         if (!UpsertReportsStatusChange)
         {
             var before = await StatusOfAsync(connection, transaction, update.JobId, cancellationToken).ConfigureAwait(false);
-            await ExecuteUpsertAsync(connection, transaction, UpsertSql, update, cancellationToken).ConfigureAwait(false);
+            var upsert = UpsertCommand(connection, transaction, UpsertSql, update);
+            await using (upsert.ConfigureAwait(false))
+            {
+                await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
             return (before, (await StatusOfAsync(connection, transaction, update.JobId, cancellationToken).ConfigureAwait(false))!);
         }
-        var sql = $"WITH before AS (SELECT status FROM {Table} WHERE job_id = @job_id)\n{UpsertSql}\nRETURNING (SELECT status FROM before), {Table}.status";
-        return await ExecuteUpsertAsync(connection, transaction, sql, update, cancellationToken).ConfigureAwait(false);
-    }
 
-    /// <summary>Runs the upsert <paramref name="sql"/>; when it returns a row, that row's (status before, status after).</summary>
-    private async Task<(string? Before, string After)> ExecuteUpsertAsync(DbConnection connection, DbTransaction transaction, string sql, JobRecordUpdate update, CancellationToken cancellationToken)
-    {
-        var command = connection.CreateCommand();
+        var command = UpsertCommand(connection, transaction,
+            $"WITH before AS (SELECT status FROM {Table} WHERE job_id = @job_id)\n{UpsertSql}\nRETURNING (SELECT status FROM before), {Table}.status", update);
         await using (command.ConfigureAwait(false))
         {
-            command.Transaction = transaction;
-            command.CommandText = sql;
-            Bind(command, "job_id", JobIdValue(update.JobId));
-            Bind(command, "kind", update.Kind);
-            Bind(command, "tenant_id", update.TenantId);
-            Bind(command, "status", update.Status);
-            Bind(command, "status_rank", JobStatus.Rank(update.Status));
-            Bind(command, "submitted_us", Micros(update.SubmittedAt));
-            Bind(command, "started_us", Micros(update.StartedAt), DbType.Int64);
-            Bind(command, "completed_us", Micros(update.CompletedAt), DbType.Int64);
-            Bind(command, "attempts", update.Attempts);
-            Bind(command, "processor_id", update.ProcessorId);
-            Bind(command, "engine", update.Engine);
-            Bind(command, "device_name", update.DeviceName);
-            Bind(command, "compute_ms", update.ComputeMs, DbType.Double);
-            Bind(command, "result", update.ResultJson);
-            Bind(command, "error_code", update.ErrorCode);
-            Bind(command, "error_message", update.ErrorMessage);
-            Bind(command, "updated_us", Micros(DateTimeOffset.UtcNow));
             var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await using (reader.ConfigureAwait(false))
             {
-                if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) return (null, "");
+                // ON CONFLICT DO UPDATE always updates, so the statement returns the job's row.
+                await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
                 return (reader.IsDBNull(0) ? null : reader.GetString(0), reader.GetString(1));
             }
         }
+    }
+
+    /// <summary>The upsert <paramref name="sql"/> with every field of <paramref name="update"/> bound.</summary>
+    private DbCommand UpsertCommand(DbConnection connection, DbTransaction transaction, string sql, JobRecordUpdate update)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        Bind(command, "job_id", JobIdValue(update.JobId));
+        Bind(command, "kind", update.Kind);
+        Bind(command, "tenant_id", update.TenantId);
+        Bind(command, "status", update.Status);
+        Bind(command, "status_rank", JobStatus.Rank(update.Status));
+        Bind(command, "submitted_us", Micros(update.SubmittedAt));
+        Bind(command, "started_us", Micros(update.StartedAt), DbType.Int64);
+        Bind(command, "completed_us", Micros(update.CompletedAt), DbType.Int64);
+        Bind(command, "attempts", update.Attempts);
+        Bind(command, "processor_id", update.ProcessorId);
+        Bind(command, "engine", update.Engine);
+        Bind(command, "device_name", update.DeviceName);
+        Bind(command, "compute_ms", update.ComputeMs, DbType.Double);
+        Bind(command, "result", update.ResultJson);
+        Bind(command, "error_code", update.ErrorCode);
+        Bind(command, "error_message", update.ErrorMessage);
+        Bind(command, "updated_us", Micros(DateTimeOffset.UtcNow));
+        return command;
     }
 
     private async Task<string?> StatusOfAsync(DbConnection connection, DbTransaction transaction, Guid jobId, CancellationToken cancellationToken)
