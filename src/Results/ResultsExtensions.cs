@@ -23,7 +23,6 @@ public static class ResultsExtensions
         builder.Services.AddSingleton<JobChangeNotifier>();
         builder.Services.AddSingleton<StoreWriteBatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<StoreWriteBatcher>());
-        builder.Services.AddSingleton<JobEventRecorder>();
         builder.Services.AddSingleton<ResultsMetrics>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddOptions<ResultsOptions>().BindConfiguration(ResultsOptions.SectionName)

@@ -4,21 +4,21 @@ using Prism.Contracts;
 namespace Prism.Results.Events;
 
 /// <summary>Records every job event from the durable <c>prism-results</c> queue.</summary>
-public sealed class JobEventConsumer(JobEventRecorder recorder) :
+public sealed class JobEventConsumer(StoreWriteBatcher writer) :
     IConsumer<JobSubmitted>, IConsumer<JobStarted>, IConsumer<JobCompleted>, IConsumer<JobFailed>, IConsumer<JobCancelled>,
     IConsumer<CancelJob>, IConsumer<Fault<JobSubmitted>>
 {
-    public Task Consume(ConsumeContext<JobSubmitted> context) => recorder.RecordAsync(JobEventRecorder.From(context.Message), context.CancellationToken);
+    public Task Consume(ConsumeContext<JobSubmitted> context) => writer.ApplyAsync(JobEventRecorder.From(context.Message), context.CancellationToken);
 
-    public Task Consume(ConsumeContext<JobStarted> context) => recorder.RecordAsync(JobEventRecorder.From(context.Message), context.CancellationToken);
+    public Task Consume(ConsumeContext<JobStarted> context) => writer.ApplyAsync(JobEventRecorder.From(context.Message), context.CancellationToken);
 
-    public Task Consume(ConsumeContext<JobCompleted> context) => recorder.RecordAsync(JobEventRecorder.From(context.Message), context.CancellationToken);
+    public Task Consume(ConsumeContext<JobCompleted> context) => writer.ApplyAsync(JobEventRecorder.From(context.Message), context.CancellationToken);
 
-    public Task Consume(ConsumeContext<JobFailed> context) => recorder.RecordAsync(JobEventRecorder.From(context.Message), context.CancellationToken);
+    public Task Consume(ConsumeContext<JobFailed> context) => writer.ApplyAsync(JobEventRecorder.From(context.Message), context.CancellationToken);
 
-    public Task Consume(ConsumeContext<JobCancelled> context) => recorder.RecordAsync(JobEventRecorder.From(context.Message), context.CancellationToken);
+    public Task Consume(ConsumeContext<JobCancelled> context) => writer.ApplyAsync(JobEventRecorder.From(context.Message), context.CancellationToken);
 
-    public Task Consume(ConsumeContext<CancelJob> context) => recorder.RecordAsync(JobEventRecorder.From(context.Message), context.CancellationToken);
+    public Task Consume(ConsumeContext<CancelJob> context) => writer.ApplyAsync(JobEventRecorder.From(context.Message), context.CancellationToken);
 
-    public Task Consume(ConsumeContext<Fault<JobSubmitted>> context) => recorder.RecordAsync(JobEventRecorder.From(context.Message), context.CancellationToken);
+    public Task Consume(ConsumeContext<Fault<JobSubmitted>> context) => writer.ApplyAsync(JobEventRecorder.From(context.Message), context.CancellationToken);
 }

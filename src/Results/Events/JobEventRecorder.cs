@@ -5,17 +5,11 @@ using Prism.Results.Storage;
 namespace Prism.Results.Events;
 
 /// <summary>
-/// Turns each job event into a store update and records it through the group commit, which wakes
-/// whoever long-polls the job and announces the stored stream events to every replica's subscribers.
+/// Each job event as the store update that records it (through <see cref="StoreWriteBatcher"/>, which
+/// also wakes long-polls and announces the stored stream events).
 /// </summary>
-public sealed class JobEventRecorder(StoreWriteBatcher writer)
+public static class JobEventRecorder
 {
-    public Task RecordAsync(JobRecordUpdate update, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(update);
-        return writer.ApplyAsync(update, cancellationToken);
-    }
-
     public static JobRecordUpdate From(JobSubmitted e) => new()
     {
         JobId = e.JobId, Kind = e.Kind, Status = JobStatus.Queued, SubmittedAt = e.SubmittedAt, TenantId = e.TenantId,
