@@ -72,6 +72,8 @@ start() {
   runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$p/data" -l "$p/server.log" -w -t 60 \
     -o "-p $PG_PORT -k $p -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off" start >/dev/null
 
+  # `rabbitmqctl wait` fails with garbage_in_pid_file if it reads the pid file before the pid is in it.
+  for _ in $(seq 1 600); do grep -qE '^[0-9]+' "$r/rabbit.pid" 2>/dev/null && break; sleep 0.1; done
   ( rabbit_env; "$RMQ_BIN/rabbitmqctl" -q wait --timeout 120 "$RABBITMQ_PID_FILE" >/dev/null )
   touch "$STATE/started"
   log "RabbitMQ on 127.0.0.1:$AMQP_PORT (management :$MGMT_PORT), PostgreSQL on 127.0.0.1:$PG_PORT, up in $((SECONDS - started)) s"

@@ -88,17 +88,24 @@ public sealed class When_a_processor_gets_SIGTERM_mid_job(FaultRig rig)
 
     /// <summary>
     /// Times a small job on this machine and scales its budget to last about <paramref name="seconds"/>:
-    /// iterations first (at most 5 M), then pairs of attempts (they run two at a time).
+    /// iterations first (at most 5 M), then pairs of attempts (they run two at a time). The probe runs
+    /// twice and the faster run counts: the first is the processor's first colouring, run partly by
+    /// unoptimised (tier-0) code, and scaling from it gave jobs a third as long as asked for.
     /// </summary>
     private static async Task<(int Attempts, int Iterations)> BudgetForAsync(HttpClient ingest, Ledger ledger, double seconds)
     {
         const int probe = 200_000;
         const int maxIterations = 5_000_000;
-        var jobId = await SubmitAsync(ingest, (2, probe));
-        var row = await ledger.WaitJobAsync(jobId, JobStatus.IsTerminal, TimeSpan.FromSeconds(60));
-        var computeMs = row?.Status == JobStatus.Succeeded ? row.ComputeMs : null;
-        Assert.True(computeMs is not null, $"The probe job ended {row?.Status}.");
-        var units = probe / Math.Max(1, computeMs.Value) * seconds * 1000;
+        var fastestMs = double.MaxValue;
+        for (var run = 0; run < 2; run++)
+        {
+            var jobId = await SubmitAsync(ingest, (2, probe));
+            var row = await ledger.WaitJobAsync(jobId, JobStatus.IsTerminal, TimeSpan.FromSeconds(60));
+            var computeMs = row?.Status == JobStatus.Succeeded ? row.ComputeMs : null;
+            Assert.True(computeMs is not null, $"The probe job ended {row?.Status}.");
+            fastestMs = Math.Min(fastestMs, computeMs.Value);
+        }
+        var units = probe / Math.Max(1, fastestMs) * seconds * 1000;
         if (units <= maxIterations) return (2, (int)Math.Max(probe, units));
         return ((int)Math.Min(20, 2 * Math.Ceiling(units / maxIterations)), maxIterations);
     }

@@ -47,8 +47,32 @@ public sealed class DedicatedRabbitMq(string directory, int amqpPort, int distPo
 
     public async Task StartAsync()
     {
+        File.Delete(PidFile);
         await HostCommand.RunAsync($"{Bin}/rabbitmq-server", ["-detached"], Environment);
+        await WaitForPidAsync(TimeSpan.FromSeconds(60));
         await HostCommand.RunAsync($"{Bin}/rabbitmqctl", ["-q", "wait", "--timeout", "120", PidFile], Environment, TimeSpan.FromSeconds(150));
+    }
+
+    /// <summary>
+    /// `rabbitmqctl wait` fails at once with <c>garbage_in_pid_file</c> when it reads the pid file between
+    /// its creation and the write of the pid (seen when it is called right after the detached start),
+    /// so it is called only once the file holds a number.
+    /// </summary>
+    private async Task WaitForPidAsync(TimeSpan limit)
+    {
+        var until = DateTime.UtcNow + limit;
+        while (!TryReadPid(out _))
+        {
+            if (DateTime.UtcNow > until) throw new TimeoutException($"RabbitMQ wrote no pid to {PidFile} within {limit.TotalSeconds:F0} s.");
+            await Task.Delay(100);
+        }
+    }
+
+    private bool TryReadPid(out int pid)
+    {
+        pid = 0;
+        try { return int.TryParse(File.ReadAllText(PidFile).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out pid); }
+        catch (IOException) { return false; }
     }
 
     /// <summary>Starts the node again if a test that stopped it failed before it could.</summary>
