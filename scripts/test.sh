@@ -40,6 +40,27 @@ read -r passed failed skipped < <(cat "$results"/*.trx 2>/dev/null | grep -o '<C
   { p += v("passed"); f += v("failed") + v("error") + v("timeout") + v("aborted"); s += v("total") - v("executed") }
   END { print p + 0, f + 0, s + 0 }')
 if [[ $status -ne 0 && $failed -eq 0 ]]; then failed=1; fi
+
+# Each failed test again, with its message and where it failed, so the end of the log (all a CI
+# summary may keep) says what failed.
+if [[ $failed -gt 0 ]]; then
+  echo; echo "Failed tests:"
+  perl -0777 -ne '
+    sub unxml { my $s = shift; $s =~ s/&#x([0-9A-Fa-f]+);/chr(hex $1)/ge; $s =~ s/&#(\d+);/chr $1/ge;
+      $s =~ s/&lt;/</g; $s =~ s/&gt;/>/g; $s =~ s/&quot;/"/g; $s =~ s/&apos;/\x27/g; $s =~ s/&amp;/&/g; $s =~ s/\r//g; $s }
+    while (/<UnitTestResult\b([^>]*?)(?:\/>|>(.*?)<\/UnitTestResult>)/sg) {
+      my ($attrs, $body) = ($1, $2 // "");
+      next unless $attrs =~ /\boutcome="(Failed|Error|Timeout|Aborted)"/;
+      my ($name) = $attrs =~ /\btestName="([^"]*)"/;
+      my ($message) = $body =~ /<Message>(.*?)<\/Message>/s;
+      my ($stack) = $body =~ /<StackTrace>(.*?)<\/StackTrace>/s;
+      my @lines = (split(/\n/, unxml($message // "")))[0..11];
+      my @frames = grep { /\bin \S+:line \d+/ } split(/\n/, unxml($stack // ""));
+      print "  FAILED ", unxml($name), "\n";
+      print map { defined $_ ? "    $_\n" : "" } @lines;
+      print map { "    $_\n" } @frames[0 .. ($#frames < 3 ? $#frames : 3)];
+    }' "$results"/*.trx
+fi
 echo
 echo "$passed passed, $failed failed, $skipped skipped"
 exit $status
