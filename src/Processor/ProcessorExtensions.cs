@@ -26,6 +26,7 @@ public static class ProcessorExtensions
             .Validate(o => !string.IsNullOrWhiteSpace(o.ProcessorId), "Processor:ProcessorId must not be empty.")
             .Validate(o => o.MaxBatchSize is >= 1 and <= 4096, "Processor:MaxBatchSize must be 1..4096.")
             .Validate(o => o.MaxBatchDelayMs is >= 0 and <= 1000, "Processor:MaxBatchDelayMs must be 0..1000.")
+            .Validate(o => o.AnnounceStartAfterMs is >= 0 and <= 60_000, "Processor:AnnounceStartAfterMs must be 0..60000.")
             .Validate(o => o.HeartbeatSeconds is >= 0.2 and <= 60, "Processor:HeartbeatSeconds must be 0.2..60.")
             .Validate(o => o.MaxJobSeconds > 0 && o.MaxJobSeconds + 60 <= o.BrokerConsumerTimeoutSeconds,
                 "Processor:MaxJobSeconds must be positive and at least 60 s below Processor:BrokerConsumerTimeoutSeconds (RabbitMQ's consumer_timeout), or a long job is redelivered and runs twice.")

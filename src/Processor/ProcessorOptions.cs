@@ -27,6 +27,14 @@ public sealed class ProcessorOptions
     /// <summary>Longest a job waits for others of its kind to join its batch, in milliseconds.</summary>
     public double MaxBatchDelayMs { get; set; } = 2;
 
+    /// <summary>
+    /// <c>JobStarted</c> is published for a job still computing this many milliseconds after it started;
+    /// a job done sooner is announced by its outcome alone, which carries <c>startedAt</c> (Results then
+    /// records both stages, so its event stream is the same). Saves a message and a store update per
+    /// tiny job. 0 announces every start at once.
+    /// </summary>
+    public double AnnounceStartAfterMs { get; set; } = 100;
+
     /// <summary>Seconds between heartbeats (Results lists a processor as live for 15 s after its last one).</summary>
     public double HeartbeatSeconds { get; set; } = 5;
 

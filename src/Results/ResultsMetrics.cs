@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Prism.Contracts;
+using Prism.Contracts.Api;
 using Prism.Results.Storage;
 
 namespace Prism.Results;
@@ -34,12 +35,15 @@ public sealed class ResultsMetrics
 
     public void StoreBatch(int events) => _storeBatch.Record(events);
 
-    public void Recorded(JobRecordUpdate update)
+    /// <summary>Counts an update that changed its job; <paramref name="stored"/> are the stream events it added.</summary>
+    public void Recorded(JobRecordUpdate update, IReadOnlyList<JobEvent> stored)
     {
         ArgumentNullException.ThrowIfNull(update);
+        ArgumentNullException.ThrowIfNull(stored);
         var tags = new TagList { { "kind", update.Kind }, { "status", update.Status } };
         _events.Add(1, tags);
-        if (update.Status == JobStatus.Running && update.StartedAt is { } started)
+        // Whichever update records the start: JobStarted, or the outcome of a job too short to announce it.
+        if (update.StartedAt is { } started && stored.Any(e => e.Type == JobEventTypes.Started))
         {
             _queueWaitMs.Record(Math.Max(0, (started - update.SubmittedAt).TotalMilliseconds), new TagList { { "kind", update.Kind } });
         }

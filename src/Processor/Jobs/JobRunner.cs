@@ -26,6 +26,7 @@ public sealed partial class JobRunner(
 {
     private readonly string _processorId = options.Value.ProcessorId;
     private readonly TimeSpan _maxJobTime = TimeSpan.FromSeconds(options.Value.MaxJobSeconds);
+    private readonly TimeSpan _announceStartAfter = TimeSpan.FromMilliseconds(options.Value.AnnounceStartAfterMs);
     private long _jobsDone;
 
     /// <summary>Jobs computing now.</summary>
@@ -70,13 +71,15 @@ public sealed partial class JobRunner(
 
         // A job starts once it holds compute: its own slot, or (for a batched kind) its batch's slot,
         // taken in the batcher. Just before that it looks again: the deadline may have passed or a
-        // cancel arrived while it waited.
+        // cancel arrived while it waited. Its start is announced only if it is still running a moment
+        // later (StartNotice); its outcome carries startedAt either way.
         DateTimeOffset? startedAt = null;
+        StartNotice? startNotice = null;
         async Task<bool> StartAsync()
         {
             if (await EndedBeforeStartAsync(job, publisher, attempt, cancellationToken).ConfigureAwait(false)) return false;
             startedAt = clock.GetUtcNow();
-            await publisher.Publish(new JobStarted
+            var started = new JobStarted
             {
                 JobId = job.JobId,
                 Kind = job.Kind,
@@ -87,93 +90,103 @@ public sealed partial class JobRunner(
                 DeviceName = device.DeviceName,
                 Attempt = attempt,
                 TenantId = job.TenantId,
-            }, cancellationToken).ConfigureAwait(false);
+            };
+            startNotice = await StartNotice.ScheduleAsync(token => publisher.Publish(started, token), _announceStartAfter, clock, cancellationToken).ConfigureAwait(false);
             return true;
         }
 
-        var batched = handler is IBatchKindHandler batchHandler && batcher.Enabled ? batchHandler : null;
-        var slot = batched is null ? await gate.EnterAsync(job.Priority, cancellationToken).ConfigureAwait(false) : null;
-        object output;
-        DateTimeOffset completedAt;
-        var stopwatch = new Stopwatch();
         try
         {
-            if (slot is not null && !await StartAsync().ConfigureAwait(false)) return;
 
-            using var running = cancellations.Start(job.JobId, cancellationToken);
-            using var overtime = CancellationTokenSource.CreateLinkedTokenSource(running.Token);
-            overtime.CancelAfter(_maxJobTime);
-            using var inFlight = metrics.InFlight(job.Kind);
-            stopwatch.Start();
+            var batched = handler is IBatchKindHandler batchHandler && batcher.Enabled ? batchHandler : null;
+            var slot = batched is null ? await gate.EnterAsync(job.Priority, cancellationToken).ConfigureAwait(false) : null;
+            object output;
+            DateTimeOffset completedAt;
+            var stopwatch = new Stopwatch();
             try
             {
-                if (batched is not null)
+                if (slot is not null && !await StartAsync().ConfigureAwait(false)) return;
+
+                using var running = cancellations.Start(job.JobId, cancellationToken);
+                using var overtime = CancellationTokenSource.CreateLinkedTokenSource(running.Token);
+                overtime.CancelAfter(_maxJobTime);
+                using var inFlight = metrics.InFlight(job.Kind);
+                stopwatch.Start();
+                try
                 {
-                    output = await batcher.ExecuteAsync(batched, parsed.Input!, job.Priority, StartAsync, overtime.Token).ConfigureAwait(false);
-                    if (ReferenceEquals(output, KindBatcher.NotStarted)) return;
+                    if (batched is not null)
+                    {
+                        output = await batcher.ExecuteAsync(batched, parsed.Input!, job.Priority, StartAsync, overtime.Token).ConfigureAwait(false);
+                        if (ReferenceEquals(output, KindBatcher.NotStarted)) return;
+                    }
+                    else
+                    {
+                        metrics.BatchExecuted(job.Kind, 1);
+                        // Off the delivering thread: handlers compute synchronously, and a thread held for the whole
+                        // job stalls the transport's delivery of further jobs, so the priority gate would never see
+                        // the ones that should overtake the queue.
+                        output = await Task.Run(() => handler.ExecuteAsync(parsed.Input!, overtime.Token), overtime.Token).ConfigureAwait(false);
+                    }
+                    // Stamped while the slot is still held: with one slot, completion times follow start order
+                    // even when this thread is descheduled between releasing the slot and publishing.
+                    completedAt = clock.GetUtcNow();
                 }
-                else
+                catch (OperationCanceledException) when (running.Token.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
                 {
-                    metrics.BatchExecuted(job.Kind, 1);
-                    // Off the delivering thread: handlers compute synchronously, and a thread held for the whole
-                    // job stalls the transport's delivery of further jobs, so the priority gate would never see
-                    // the ones that should overtake the queue.
-                    output = await Task.Run(() => handler.ExecuteAsync(parsed.Input!, overtime.Token), overtime.Token).ConfigureAwait(false);
+                    slot?.Dispose();
+                    slot = null;
+                    await CancelledAsync(job, publisher, startedAt, cancellationToken).ConfigureAwait(false);
+                    return;
                 }
-                // Stamped while the slot is still held: with one slot, completion times follow start order
-                // even when this thread is descheduled between releasing the slot and publishing.
-                completedAt = clock.GetUtcNow();
+                catch (OperationCanceledException) when (overtime.IsCancellationRequested && !running.Token.IsCancellationRequested)
+                {
+                    slot?.Dispose();
+                    slot = null;
+                    metrics.Computed(job.Kind, device.Engine, stopwatch.Elapsed.TotalMilliseconds, succeeded: false);
+                    await FailAsync(job, publisher, startedAt, attempt, ErrorCodes.JobTimeout,
+                        $"The job computed longer than this processor's limit of {_maxJobTime.TotalSeconds:0.###} s.", cancellationToken).ConfigureAwait(false);
+                    return;
+                }
+                catch (JobFailureException failure)
+                {
+                    slot?.Dispose();
+                    slot = null;
+                    metrics.Computed(job.Kind, device.Engine, stopwatch.Elapsed.TotalMilliseconds, succeeded: false);
+                    await FailAsync(job, publisher, startedAt, attempt, failure.Code, failure.Message, cancellationToken).ConfigureAwait(false);
+                    return;
+                }
             }
-            catch (OperationCanceledException) when (running.Token.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            finally
             {
+                // Released before the outcome is published: the next job computes while the broker confirms.
                 slot?.Dispose();
-                slot = null;
-                await CancelledAsync(job, publisher, startedAt, cancellationToken).ConfigureAwait(false);
-                return;
             }
-            catch (OperationCanceledException) when (overtime.IsCancellationRequested && !running.Token.IsCancellationRequested)
+            var result = JsonSerializer.SerializeToElement(output, output.GetType(), PrismJson.Options);
+            var computeMs = stopwatch.Elapsed.TotalMilliseconds;
+            metrics.Computed(job.Kind, device.Engine, computeMs, succeeded: true);
+            LogCompleted(logger, job.JobId, job.Kind, computeMs);
+
+            await publisher.Publish(new JobCompleted
             {
-                slot?.Dispose();
-                slot = null;
-                metrics.Computed(job.Kind, device.Engine, stopwatch.Elapsed.TotalMilliseconds, succeeded: false);
-                await FailAsync(job, publisher, startedAt, attempt, ErrorCodes.JobTimeout,
-                    $"The job computed longer than this processor's limit of {_maxJobTime.TotalSeconds:0.###} s.", cancellationToken).ConfigureAwait(false);
-                return;
-            }
-            catch (JobFailureException failure)
-            {
-                slot?.Dispose();
-                slot = null;
-                metrics.Computed(job.Kind, device.Engine, stopwatch.Elapsed.TotalMilliseconds, succeeded: false);
-                await FailAsync(job, publisher, startedAt, attempt, failure.Code, failure.Message, cancellationToken).ConfigureAwait(false);
-                return;
-            }
+                JobId = job.JobId,
+                Kind = job.Kind,
+                SubmittedAt = job.SubmittedAt,
+                StartedAt = startedAt!.Value,
+                CompletedAt = completedAt,
+                Result = result,
+                ProcessorId = _processorId,
+                Engine = device.Engine,
+                DeviceName = device.DeviceName,
+                ComputeMs = computeMs,
+                Attempt = attempt,
+                TenantId = job.TenantId,
+            }, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            // Released before the outcome is published: the next job computes while the broker confirms.
-            slot?.Dispose();
+            // Withdraws the start announcement of a job that ended before it was due (or waits for it).
+            if (startNotice is not null) await startNotice.DisposeAsync().ConfigureAwait(false);
         }
-        var result = JsonSerializer.SerializeToElement(output, output.GetType(), PrismJson.Options);
-        var computeMs = stopwatch.Elapsed.TotalMilliseconds;
-        metrics.Computed(job.Kind, device.Engine, computeMs, succeeded: true);
-        LogCompleted(logger, job.JobId, job.Kind, computeMs);
-
-        await publisher.Publish(new JobCompleted
-        {
-            JobId = job.JobId,
-            Kind = job.Kind,
-            SubmittedAt = job.SubmittedAt,
-            StartedAt = startedAt!.Value,
-            CompletedAt = completedAt,
-            Result = result,
-            ProcessorId = _processorId,
-            Engine = device.Engine,
-            DeviceName = device.DeviceName,
-            ComputeMs = computeMs,
-            Attempt = attempt,
-            TenantId = job.TenantId,
-        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Ends a job that must not start: past its deadline, or cancelled.</summary>

@@ -106,7 +106,7 @@ public sealed partial class StoreWriteBatcher : BackgroundService
         for (var i = 0; i < committed.Count; i++)
         {
             if (recorded[i].Count == 0) continue; // a duplicate or stale event: nothing changed
-            _metrics.Recorded(committed[i].Update);
+            _metrics.Recorded(committed[i].Update, recorded[i]);
             // Waiters wait for a job to be recorded at all, or to end: a start alone concerns none of them.
             if (recorded[i].Any(e => e.Type != JobEventTypes.Started)) _notifier.Changed(committed[i].Update.JobId);
         }

@@ -33,16 +33,18 @@ public sealed class When_the_processor_consumes_a_job(ProcessorFactory factory) 
     }
 
     [Fact]
-    public async Task It_publishes_started_then_completed_with_the_computed_result()
+    public async Task A_fast_job_publishes_its_computed_result_and_its_start_only_with_it()
     {
         var job = Job(new { width = 2, height = 2, pixels = new[] { 0, 1, 2, 3 }, window = 3, bins = 4 });
         await Harness.Bus.Publish(job, TestContext.Current.CancellationToken);
 
-        var started = await StartedFor(job.JobId);
         var completed = await CompletedFor(job.JobId);
 
-        Assert.Equal("cpu", started.Engine);
+        // Done well inside Processor:AnnounceStartAfterMs (100 ms): no JobStarted, the outcome carries the start.
+        Assert.Equal(0, await CountPublishedAsync<JobStarted>(Harness, m => m.JobId == job.JobId));
+        Assert.Equal("cpu", completed.Engine);
         Assert.Equal(job.SubmittedAt, completed.SubmittedAt);
+        Assert.InRange(completed.StartedAt, job.SubmittedAt, completed.CompletedAt);
         Assert.True(completed.ComputeMs >= 0);
         var output = completed.Result.Deserialize<PixelsEntropyOutput>(PrismJson.Options)!;
         Assert.All(output.EntropyMap, h => Assert.Equal(2f, h));
@@ -88,7 +90,6 @@ public sealed class When_the_processor_consumes_a_job(ProcessorFactory factory) 
             if (++deliveries == 2) break;
         }
         Assert.Equal(2, deliveries);
-        Assert.Equal(1, await CountPublishedAsync<JobStarted>(Harness, m => m.JobId == job.JobId));
         Assert.Equal(1, await CountPublishedAsync<JobCompleted>(Harness, m => m.JobId == job.JobId));
     }
 
@@ -140,11 +141,11 @@ public sealed class When_the_processor_consumes_a_job(ProcessorFactory factory) 
     }
 
     [Fact]
-    public async Task A_running_job_stops_when_cancelled_and_ends_cancelled()
+    public async Task A_running_job_is_announced_and_stops_when_cancelled_and_ends_cancelled()
     {
         var job = SlowJob();
         await Harness.Bus.Publish(job, TestContext.Current.CancellationToken);
-        await StartedFor(job.JobId);
+        await StartedFor(job.JobId); // computing for longer than Processor:AnnounceStartAfterMs
 
         await Harness.Bus.Publish(new CancelJob { JobId = job.JobId, Kind = job.Kind, SubmittedAt = job.SubmittedAt, RequestedAt = DateTimeOffset.UtcNow }, TestContext.Current.CancellationToken);
 
@@ -190,7 +191,7 @@ public sealed class When_the_processor_consumes_a_job(ProcessorFactory factory) 
 
         await CompletedFor(urgent.JobId);
         foreach (var job in low) await CompletedFor(job.JobId);
-        var order = Harness.Published.Select<JobStarted>().Select(m => m.Context.Message)
+        var order = Harness.Published.Select<JobCompleted>().Select(m => m.Context.Message)
             .Where(m => m.JobId == urgent.JobId || low.Any(l => l.JobId == m.JobId)).OrderBy(m => m.StartedAt).Select(m => m.JobId).ToList();
         Assert.Equal(21, order.Count);
         Assert.Equal(urgent.JobId, order[0]); // published last, started first
