@@ -15,27 +15,18 @@ public sealed class When_a_job_start_is_announced
         return Task.CompletedTask;
     }
 
-    [Fact]
-    public async Task A_job_that_ends_before_the_delay_is_never_announced()
-    {
-        var notice = await StartNotice.ScheduleAsync(Announce, TimeSpan.FromMilliseconds(100), _clock, CancellationToken.None);
-        _clock.Advance(TimeSpan.FromMilliseconds(99));
-        await notice.DisposeAsync();
-        _clock.Advance(TimeSpan.FromSeconds(10));
-
-        Assert.Equal(0, _announcements);
-    }
-
-    [Fact]
-    public async Task A_job_still_running_after_the_delay_is_announced_once()
+    [Theory]
+    [InlineData(99, 0)]   // ended before the delay: never announced
+    [InlineData(100, 1)]  // still running after it: announced once
+    public async Task A_job_is_announced_only_if_it_still_computes_after_the_delay(int endedAfterMs, int announcements)
     {
         var notice = await StartNotice.ScheduleAsync(Announce, TimeSpan.FromMilliseconds(100), _clock, CancellationToken.None);
         Assert.Equal(0, _announcements);
-        _clock.Advance(TimeSpan.FromMilliseconds(100));
+        _clock.Advance(TimeSpan.FromMilliseconds(endedAfterMs));
         await notice.DisposeAsync();
         _clock.Advance(TimeSpan.FromSeconds(10));
 
-        Assert.Equal(1, _announcements);
+        Assert.Equal(announcements, _announcements);
     }
 
     [Fact]
