@@ -1,5 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using Npgsql;
+using Prism.Pipeline.Reporting;
+using RabbitMQ.Client.Exceptions;
 
 namespace Prism.Pipeline;
 
@@ -51,7 +54,22 @@ public static class PipelineCommand
                 ResultsFolder = parse.GetValue(output)!,
                 Label = parse.GetValue(label),
             };
-            var (report, folder) = await PipelineBenchmark.RunAsync(settings, Console.Out, cancellationToken);
+            BenchmarkReport report;
+            string folder;
+            try
+            {
+                (report, folder) = await PipelineBenchmark.RunAsync(settings, Console.Out, cancellationToken);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or NpgsqlException or BrokerUnreachableException)
+            {
+                // A service that is not there is a setup problem, not a benchmark failure: say which, not a stack trace.
+                await Console.Error.WriteLineAsync($"bench: a service could not be reached: {ex.Message}");
+                if (settings.Mode == BenchmarkModes.Distributed)
+                {
+                    await Console.Error.WriteLineAsync("bench: distributed mode needs RabbitMQ (with its management API) and PostgreSQL: eval \"$(scripts/services.sh start)\" starts them and sets PRISM_TEST_RABBITMQ(_MANAGEMENT) and PRISM_TEST_POSTGRES.");
+                }
+                return 2;
+            }
             Console.WriteLine();
             Console.WriteLine(report.ToMarkdown());
             Console.WriteLine($"report: {Path.GetFullPath(Path.Combine(folder, "report.md"))}");
