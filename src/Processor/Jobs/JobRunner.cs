@@ -97,7 +97,6 @@ public sealed partial class JobRunner(
 
         try
         {
-
             var batched = handler is IBatchKindHandler batchHandler && batcher.Enabled ? batchHandler : null;
             var slot = batched is null ? await gate.EnterAsync(job.Priority, cancellationToken).ConfigureAwait(false) : null;
             object output;
