@@ -61,17 +61,16 @@ public sealed class DedicatedRabbitMq(string directory, int amqpPort, int distPo
     private async Task WaitForPidAsync(TimeSpan limit)
     {
         var until = DateTime.UtcNow + limit;
-        while (!TryReadPid(out _))
+        while (!PidWritten())
         {
             if (DateTime.UtcNow > until) throw new TimeoutException($"RabbitMQ wrote no pid to {PidFile} within {limit.TotalSeconds:F0} s.");
             await Task.Delay(100);
         }
     }
 
-    private bool TryReadPid(out int pid)
+    private bool PidWritten()
     {
-        pid = 0;
-        try { return int.TryParse(File.ReadAllText(PidFile).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out pid); }
+        try { return int.TryParse(File.ReadAllText(PidFile).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out _); }
         catch (IOException) { return false; }
     }
 
