@@ -45,7 +45,9 @@ public sealed class StartNotice : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _withdrawn.CancelAsync().ConfigureAwait(false);
+        // Cancel, not CancelAsync: the pending delay then ends on this thread, so a job that ended before
+        // its announcement was due is acknowledged without a hop through the thread pool.
+        _withdrawn.Cancel();
         try
         {
             await _announcing.ConfigureAwait(false);

@@ -82,6 +82,9 @@ public sealed class When_the_processor_consumes_a_job(ProcessorFactory factory) 
         var job = Job(new { width = 2, height = 2, pixels = new[] { 0, 1, 2, 3 }, window = 3, bins = 4 });
         await Harness.Bus.Publish(job, TestContext.Current.CancellationToken);
         await CompletedFor(job.JobId);
+        // Consumed = the first delivery's consumer has returned (its outcome is published before that):
+        // only then is the job "finished" for this processor, and a copy still in flight could run again.
+        Assert.True(await Harness.Consumed.Any<JobSubmitted>(m => m.Context.Message.JobId == job.JobId, TestContext.Current.CancellationToken));
 
         await Harness.Bus.Publish(job, TestContext.Current.CancellationToken);
         var deliveries = 0;
