@@ -9,6 +9,9 @@ namespace Prism.Pipeline.Services;
 /// </summary>
 public static class LocalProcessCpu
 {
+    /// <summary>Clock ticks per second of <c>/proc/&lt;pid&gt;/stat</c>'s utime and stime (USER_HZ, 100 on Linux).</summary>
+    private const double UserHz = 100;
+
     /// <summary>Process names (<c>/proc/&lt;pid&gt;/comm</c>) by the label the report gives them.</summary>
     public static readonly IReadOnlyDictionary<string, string> Watched = new Dictionary<string, string>
     {
@@ -21,7 +24,6 @@ public static class LocalProcessCpu
     {
         var seconds = new Dictionary<string, double>();
         if (!Directory.Exists("/proc")) return seconds;
-        var ticksPerSecond = 100.0; // USER_HZ on Linux
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
             if (!int.TryParse(Path.GetFileName(dir), out _)) continue;
@@ -34,7 +36,7 @@ public static class LocalProcessCpu
                 var stat = File.ReadAllText(Path.Combine(dir, "stat"));
                 var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
                 var ticks = double.Parse(fields[11], CultureInfo.InvariantCulture) + double.Parse(fields[12], CultureInfo.InvariantCulture);
-                seconds[label] = seconds.GetValueOrDefault(label) + ticks / ticksPerSecond;
+                seconds[label] = seconds.GetValueOrDefault(label) + ticks / UserHz;
             }
             catch (IOException)
             {

@@ -115,7 +115,7 @@ public sealed partial class StoreWriteBatcher : BackgroundService
         for (var i = 0; i < committed.Count; i++) committed[i].Done.TrySetResult(recorded[i]);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {Count} job events failed to commit; writing them one by one")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {Count} job events failed to commit or to be announced; writing them one by one")]
     private static partial void LogBatchFailed(ILogger logger, int count, Exception exception);
 
     private sealed record Pending(JobRecordUpdate Update, TaskCompletionSource<IReadOnlyList<JobEvent>> Done);

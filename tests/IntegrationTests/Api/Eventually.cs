@@ -1,8 +1,9 @@
 namespace Prism.IntegrationTests.Api;
 
 /// <summary>
-/// Waits for a condition on the harness's message lists. The harness's own waits end at its
-/// inactivity timer, which a class fixture shared by several tests has long since passed.
+/// Polls a condition until it holds or the time is up: the harness's message lists (whose own waits end
+/// at its inactivity timer, which a class fixture shared by several tests has long since passed), a
+/// process's output, a file.
 /// </summary>
 public static class Eventually
 {

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using Prism.Contracts;
 using Prism.Contracts.Api;
+using Prism.IntegrationTests.Api;
 using Prism.IntegrationTests.Faults.Rig;
 using Prism.IntegrationTests.Infrastructure;
 
@@ -30,7 +31,7 @@ public sealed class When_ingest_gets_SIGTERM_mid_request(FaultRig rig)
 
         // SIGTERM while the server holds half a body; the rest follows once shutdown has begun.
         var exit = pipeline.Ingest.TerminateAsync(TimeSpan.FromSeconds(40));
-        var shuttingDown = await EventuallyAsync(() => pipeline.Ingest.OutputTail.Contains("shutting down", StringComparison.OrdinalIgnoreCase), TimeSpan.FromSeconds(10));
+        var shuttingDown = await Eventually.True(() => pipeline.Ingest.OutputTail.Contains("shutting down", StringComparison.OrdinalIgnoreCase), seconds: 10);
         content.SendTheRest();
 
         using var response = await answer;
@@ -44,17 +45,6 @@ public sealed class When_ingest_gets_SIGTERM_mid_request(FaultRig rig)
         Assert.Equal(0, exitCode);
         Assert.Equal(JobStatus.Succeeded, row?.Status);
         Assert.Equal(1, row?.Completions);
-    }
-
-    private static async Task<bool> EventuallyAsync(Func<bool> condition, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline) return false;
-            await Task.Delay(50);
-        }
-        return true;
     }
 
     /// <summary>A body with a Content-Length whose second half is written only when the test says so.</summary>

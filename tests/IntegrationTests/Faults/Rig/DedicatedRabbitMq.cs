@@ -1,4 +1,5 @@
 using System.Globalization;
+using Prism.IntegrationTests.Api;
 
 namespace Prism.IntegrationTests.Faults.Rig;
 
@@ -49,25 +50,15 @@ public sealed class DedicatedRabbitMq(string directory, int amqpPort, int distPo
     {
         File.Delete(PidFile);
         await HostCommand.RunAsync($"{Bin}/rabbitmq-server", ["-detached"], Environment);
-        await WaitForPidAsync(TimeSpan.FromSeconds(60));
+        if (!await Eventually.True(PidWritten, seconds: 60)) throw new TimeoutException($"RabbitMQ wrote no pid to {PidFile} within 60 s.");
         await HostCommand.RunAsync($"{Bin}/rabbitmqctl", ["-q", "wait", "--timeout", "120", PidFile], Environment, TimeSpan.FromSeconds(150));
     }
 
     /// <summary>
-    /// `rabbitmqctl wait` fails at once with <c>garbage_in_pid_file</c> when it reads the pid file between
-    /// its creation and the write of the pid (seen when it is called right after the detached start),
-    /// so it is called only once the file holds a number.
+    /// Whether RabbitMQ has written its pid. `rabbitmqctl wait` fails at once with <c>garbage_in_pid_file</c>
+    /// when it reads the pid file between its creation and the write of the pid (seen when it is called
+    /// right after the detached start), so it is called only once this holds.
     /// </summary>
-    private async Task WaitForPidAsync(TimeSpan limit)
-    {
-        var until = DateTime.UtcNow + limit;
-        while (!PidWritten())
-        {
-            if (DateTime.UtcNow > until) throw new TimeoutException($"RabbitMQ wrote no pid to {PidFile} within {limit.TotalSeconds:F0} s.");
-            await Task.Delay(100);
-        }
-    }
-
     private bool PidWritten()
     {
         try { return int.TryParse(File.ReadAllText(PidFile).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out _); }
