@@ -121,10 +121,11 @@ public sealed partial class JobRunner(
                     else
                     {
                         metrics.BatchExecuted(job.Kind, 1);
-                        // Off the delivering thread: handlers compute synchronously, and a thread held for the whole
-                        // job stalls the transport's delivery of further jobs, so the priority gate would never see
-                        // the ones that should overtake the queue.
-                        output = await Task.Run(() => handler.ExecuteAsync(parsed.Input!, overtime.Token), overtime.Token).ConfigureAwait(false);
+                        // On a compute thread, off the delivering one and off the thread pool: handlers compute
+                        // synchronously, and a thread held for the whole job stalls the transport's delivery of
+                        // further jobs (the priority gate would never see the ones that should overtake the queue)
+                        // and the timers and cancels that must reach the job while it runs.
+                        output = await ComputeThreads.RunAsync(() => handler.ExecuteAsync(parsed.Input!, overtime.Token), overtime.Token).ConfigureAwait(false);
                     }
                     // Stamped while the slot is still held: with one slot, completion times follow start order
                     // even when this thread is descheduled between releasing the slot and publishing.

@@ -93,7 +93,7 @@ public sealed class KindBatcher(PriorityGate gate, IOptions<ProcessorOptions> op
             var registrations = WhenEveryItemIsCancelled(live, everyJobCancelled);
             try
             {
-                outputs = await batch.Handler.ExecuteBatchAsync([.. live.Select(i => i.Input)], everyJobCancelled.Token).ConfigureAwait(false);
+                outputs = await ComputeThreads.RunAsync(() => batch.Handler.ExecuteBatchAsync([.. live.Select(i => i.Input)], everyJobCancelled.Token), everyJobCancelled.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (everyJobCancelled.IsCancellationRequested)
             {
@@ -148,7 +148,7 @@ public sealed class KindBatcher(PriorityGate gate, IOptions<ProcessorOptions> op
         {
             try
             {
-                Complete(item, await handler.ExecuteAsync(item.Input, item.Cancellation).ConfigureAwait(false));
+                Complete(item, await ComputeThreads.RunAsync(() => handler.ExecuteAsync(item.Input, item.Cancellation), item.Cancellation).ConfigureAwait(false));
             }
             catch (OperationCanceledException) when (item.Cancellation.IsCancellationRequested)
             {

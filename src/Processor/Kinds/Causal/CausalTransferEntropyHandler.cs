@@ -11,7 +11,7 @@ public sealed class CausalTransferEntropyHandler(ITransferEntropyEngine engine) 
 
     protected override async Task<CausalTransferEntropyOutput> ExecuteAsync(CausalTransferEntropyInput input, CancellationToken cancellationToken)
     {
-        var batch = TransferEntropyMath.Prepare(input.Series!, input.Lag, input.Bins);
+        var batch = TransferEntropyMath.Prepare(input.Series!, input.Lag, input.Bins, cancellationToken);
         var flat = await engine.MatrixAsync(batch, cancellationToken).ConfigureAwait(false);
         var k = batch.SeriesCount;
         var matrix = new double[k][];

@@ -1,3 +1,5 @@
+using Prism.Processor.Compute;
+
 namespace Prism.Processor.Kinds.Causal;
 
 /// <summary>
@@ -13,7 +15,7 @@ public sealed class TransferEntropyCpuEngine : ITransferEntropyEngine
         ArgumentNullException.ThrowIfNull(batch);
         int k = batch.SeriesCount, bins = batch.Bins;
         var matrix = new double[k * k];
-        Parallel.For(0, k * k, new ParallelOptions { CancellationToken = cancellationToken },
+        Parallel.For(0, k * k, ComputeThreads.Options(cancellationToken),
             () => (Joint: new int[bins * bins], Source: new int[bins]),
             (pair, _, histograms) =>
             {

@@ -1,3 +1,5 @@
+using Prism.Processor.Compute;
+
 namespace Prism.Processor.Kinds.Causal;
 
 /// <summary>
@@ -37,7 +39,7 @@ public static class TransferEntropyMath
     /// <summary>TE in bits from the fixed-point sum; rounding can leave a true 0 a hair negative, which means 0.</summary>
     public static double Bits(long sum, int sampleCount) => Math.Max(0L, sum) / FixedPointScale / sampleCount;
 
-    public static TransferEntropyBatch Prepare(double[][] series, int lag, int bins)
+    public static TransferEntropyBatch Prepare(double[][] series, int lag, int bins, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(series);
         int k = series.Length, length = series[0].Length, n = length - lag;
@@ -55,7 +57,7 @@ public static class TransferEntropyMath
         var ahead = new byte[k * n];
         var groupStart = new int[k * (bins + 1)];
         var targetTerms = new long[k];
-        Parallel.For(0, k, y =>
+        Parallel.For(0, k, ComputeThreads.Options(cancellationToken), y =>
         {
             var b = binned.AsSpan(y * length, length);
             var starts = groupStart.AsSpan(y * (bins + 1), bins + 1);

@@ -1,4 +1,5 @@
 using System.Numerics;
+using Prism.Processor.Compute;
 
 namespace Prism.Processor.Kinds.Finance;
 
@@ -19,7 +20,7 @@ public sealed class CovarianceCpuEngine : ICovarianceEngine
         var blocks = (n + RowsPerBlock - 1) / RowsPerBlock;
         double divisor = periods - 1;
 
-        Parallel.For(0, blocks, new ParallelOptions { CancellationToken = cancellationToken }, b =>
+        Parallel.For(0, blocks, ComputeThreads.Options(cancellationToken), b =>
         {
             int i0 = b * RowsPerBlock, i1 = Math.Min(n, i0 + RowsPerBlock), width = n - i0;
             var acc = new double[(i1 - i0) * width];

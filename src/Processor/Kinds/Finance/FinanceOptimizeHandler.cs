@@ -31,7 +31,7 @@ public sealed class FinanceOptimizeHandler(ICovarianceEngine engine) : KindHandl
         double[] w;
         try
         {
-            w = await Task.Run(() => PortfolioOptimizer.Optimize(sigma, mu, input.Objective, input.RiskAversion ?? 0,
+            w = await ComputeThreads.RunAsync(() => PortfolioOptimizer.Optimize(sigma, mu, input.Objective, input.RiskAversion ?? 0,
                 input.MinWeight, input.MaxWeight, input.RiskFreeRate, cancellationToken), cancellationToken).ConfigureAwait(false);
         }
         catch (InvalidOperationException ex)

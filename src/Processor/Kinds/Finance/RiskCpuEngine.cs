@@ -1,3 +1,5 @@
+using Prism.Processor.Compute;
+
 namespace Prism.Processor.Kinds.Finance;
 
 /// <summary>Managed CPU engine: paths in parallel (chunks of 4,096), each by <see cref="RiskMath.PathLoss"/>.</summary>
@@ -10,7 +12,7 @@ public sealed class RiskCpuEngine : IRiskEngine
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(losses);
         var chunks = (count + Chunk - 1) / Chunk;
-        Parallel.For(0, chunks, new ParallelOptions { CancellationToken = cancellationToken }, c =>
+        Parallel.For(0, chunks, ComputeThreads.Options(cancellationToken), c =>
         {
             int start = c * Chunk, end = Math.Min(count, start + Chunk);
             for (var k = start; k < end; k++) losses[k] = RiskMath.PathLoss(model, firstPath + k);

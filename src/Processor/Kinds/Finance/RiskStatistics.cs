@@ -1,4 +1,5 @@
 using Prism.Contracts.Kinds.Finance;
+using Prism.Processor.Compute;
 
 namespace Prism.Processor.Kinds.Finance;
 
@@ -38,7 +39,7 @@ public static class RiskStatistics
         var losses = new double[block];
         var counts = new long[Buckets];
         double sum = 0, sumSquares = 0;
-        var options = new ParallelOptions { CancellationToken = cancellationToken };
+        var options = ComputeThreads.Options(cancellationToken);
 
         for (long first = 0; first < paths; first += block)
         {

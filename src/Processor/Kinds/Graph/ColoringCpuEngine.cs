@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Prism.Processor.Compute;
 
 namespace Prism.Processor.Kinds.Graph;
 
@@ -20,11 +21,9 @@ public sealed class ColoringCpuEngine : IColoringEngine
         var winner = new StrongBox<int>(int.MaxValue);
         var solutions = new int[budget.Attempts][];
 
-        Parallel.For(0, budget.Attempts, new ParallelOptions
-            {
-                CancellationToken = cancellationToken,
-                MaxDegreeOfParallelism = (int)Math.Clamp(MaxWorkspaceInts / (2L * graph.VertexCount * colors), 1, Environment.ProcessorCount),
-            },
+        var options = ComputeThreads.Options(cancellationToken);
+        options.MaxDegreeOfParallelism = (int)Math.Clamp(MaxWorkspaceInts / (2L * graph.VertexCount * colors), 1, Environment.ProcessorCount);
+        Parallel.For(0, budget.Attempts, options,
             () => new TabuWorkspace(graph.VertexCount, colors),
             (chain, _, workspace) =>
             {

@@ -1,3 +1,5 @@
+using Prism.Processor.Compute;
+
 namespace Prism.Processor.Kinds.Pixels;
 
 /// <summary>
@@ -12,7 +14,7 @@ public sealed class EntropyCpuEngine : IEntropyEngine
         ArgumentNullException.ThrowIfNull(frame);
         var countLog = EntropyMath.CountLogTable(window * window);
         var map = new double[frame.Width * frame.Height];
-        Parallel.For(0, frame.Height, new ParallelOptions { CancellationToken = cancellationToken }, () => new int[EntropyKernels.MaxBins], (y, _, histogram) =>
+        Parallel.For(0, frame.Height, ComputeThreads.Options(cancellationToken), () => new int[EntropyKernels.MaxBins], (y, _, histogram) =>
         {
             Row(frame, window, countLog, map, y, histogram);
             return histogram;
@@ -35,7 +37,7 @@ public sealed class EntropyCpuEngine : IEntropyEngine
             firstRow[f + 1] = firstRow[f] + frame.Height;
         }
 
-        Parallel.For(0, firstRow[^1], new ParallelOptions { CancellationToken = cancellationToken }, () => new int[EntropyKernels.MaxBins], (row, _, histogram) =>
+        Parallel.For(0, firstRow[^1], ComputeThreads.Options(cancellationToken), () => new int[EntropyKernels.MaxBins], (row, _, histogram) =>
         {
             var f = Array.BinarySearch(firstRow, row);
             if (f < 0) f = ~f - 1;

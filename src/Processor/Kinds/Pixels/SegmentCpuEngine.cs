@@ -1,3 +1,5 @@
+using Prism.Processor.Compute;
+
 namespace Prism.Processor.Kinds.Pixels;
 
 /// <summary>
@@ -17,7 +19,7 @@ public sealed class SegmentCpuEngine : ISegmentEngine
         var diagonals = connectivity == 8;
         var stripRows = Math.Max(MinStripRows, (height + 2 * Environment.ProcessorCount - 1) / (2 * Environment.ProcessorCount));
         var strips = (height + stripRows - 1) / stripRows;
-        var options = new ParallelOptions { CancellationToken = cancellationToken };
+        var options = ComputeThreads.Options(cancellationToken);
 
         Parallel.For(0, strips, options, s =>
         {

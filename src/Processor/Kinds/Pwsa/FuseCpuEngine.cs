@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Prism.Processor.Compute;
 
 namespace Prism.Processor.Kinds.Pwsa;
 
@@ -14,7 +15,7 @@ public sealed class FuseCpuEngine : IFuseEngine
     {
         ArgumentNullException.ThrowIfNull(batch);
         var output = new double[batch.TrackCount * FuseMath.OutputStride];
-        var options = new ParallelOptions { CancellationToken = cancellationToken };
+        var options = ComputeThreads.Options(cancellationToken);
         Parallel.ForEach(Partitioner.Create(0, batch.TrackCount, TracksPerRange), options, range =>
         {
             for (var k = range.Item1; k < range.Item2; k++) FilterTrack(batch, k, q, r, output.AsSpan(k * FuseMath.OutputStride, FuseMath.OutputStride));

@@ -1,3 +1,5 @@
+using Prism.Processor.Compute;
+
 namespace Prism.Processor.Kinds.Robotics;
 
 /// <summary>Managed CPU engine: rows of the matrix in parallel, each candidate edge walked through an <see cref="ObstacleGrid"/>.</summary>
@@ -9,7 +11,7 @@ public sealed class VisibilityCpuEngine : IVisibilityEngine
         var grid = new ObstacleGrid(scene);
         var matrix = new VisibilityMatrix(scene.NodeCount);
         // Row i holds pairs (i, j > i): early rows are longer, so hand rows out one at a time.
-        Parallel.For(0, scene.NodeCount, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        Parallel.For(0, scene.NodeCount, ComputeThreads.Options(cancellationToken), i =>
         {
             for (var j = i + 1; j < scene.NodeCount; j++)
             {

@@ -1,3 +1,5 @@
+using Prism.Processor.Compute;
+
 namespace Prism.Processor.Kinds.Telecom;
 
 /// <summary>Managed CPU engine: Dijkstra (binary heap) per source, sources in parallel.</summary>
@@ -9,7 +11,7 @@ public sealed class ShortestPathCpuEngine : IShortestPathEngine
         ArgumentNullException.ThrowIfNull(sources);
         var n = graph.NodeCount;
         var distances = new double[sources.Length * n];
-        Parallel.For(0, sources.Length, new ParallelOptions { CancellationToken = cancellationToken }, () => new PriorityQueue<int, double>(), (i, _, heap) =>
+        Parallel.For(0, sources.Length, ComputeThreads.Options(cancellationToken), () => new PriorityQueue<int, double>(), (i, _, heap) =>
         {
             Dijkstra.Run(graph, cost, sources[i], distances.AsSpan(i * n, n), heap, stopAt: -1);
             return heap;

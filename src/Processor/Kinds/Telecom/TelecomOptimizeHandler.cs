@@ -21,7 +21,7 @@ public sealed class TelecomOptimizeHandler(IShortestPathEngine engine) : KindHan
         var routes = await TelecomRouter.ShortestRoutesAsync(engine, graph, demands, cancellationToken).ConfigureAwait(false);
         if (input.Objective == TelecomObjectives.BalanceLoad)
         {
-            routes = await Task.Run(() => TelecomRouter.Balance(graph, demands, routes, cancellationToken), cancellationToken).ConfigureAwait(false);
+            routes = await ComputeThreads.RunAsync(() => TelecomRouter.Balance(graph, demands, routes, cancellationToken), cancellationToken).ConfigureAwait(false);
         }
 
         return new TelecomOptimizeOutput

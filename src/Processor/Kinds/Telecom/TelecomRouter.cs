@@ -1,3 +1,5 @@
+using Prism.Processor.Compute;
+
 namespace Prism.Processor.Kinds.Telecom;
 
 /// <summary>The routing of <c>telecom.optimize</c> around the shortest-path engine.</summary>
@@ -37,7 +39,7 @@ public static class TelecomRouter
         {
             var chunk = sources[first..Math.Min(sources.Length, first + SourcesPerCall)];
             var distances = await engine.DistancesAsync(graph, graph.Latency, chunk, cancellationToken).ConfigureAwait(false);
-            Parallel.For(0, chunk.Length, new ParallelOptions { CancellationToken = cancellationToken }, s =>
+            Parallel.For(0, chunk.Length, ComputeThreads.Options(cancellationToken), s =>
             {
                 var row = distances.AsSpan(s * n, n);
                 foreach (var i in bySource[chunk[s]])

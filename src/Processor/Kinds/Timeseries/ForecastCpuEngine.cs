@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using Prism.Processor.Compute;
 
 namespace Prism.Processor.Kinds.Timeseries;
 
@@ -15,7 +16,7 @@ public sealed class ForecastCpuEngine : IForecastEngine
         var result = new ArForecasts(new int[count], new double[count * width], new double[count], new double[count * horizon], new double[count * horizon]);
         var longest = batch.LongestSeries;
 
-        Parallel.For(0, count, new ParallelOptions { CancellationToken = cancellationToken },
+        Parallel.For(0, count, ComputeThreads.Options(cancellationToken),
             () => new Workspace(longest, p),
             (k, _, work) =>
             {
