@@ -75,6 +75,7 @@ public sealed partial class JobRunner(
         // later (StartNotice); its outcome carries startedAt either way.
         DateTimeOffset? startedAt = null;
         StartNotice? startNotice = null;
+        var stopwatch = new Stopwatch();
         async Task<bool> StartAsync()
         {
             if (await EndedBeforeStartAsync(job, publisher, attempt, cancellationToken).ConfigureAwait(false)) return false;
@@ -92,6 +93,8 @@ public sealed partial class JobRunner(
                 TenantId = job.TenantId,
             };
             startNotice = await StartNotice.ScheduleAsync(token => publisher.Publish(started, token), _announceStartAfter, clock, cancellationToken).ConfigureAwait(false);
+            // computeMs from here: a batched job's wait for its batch is queue time (startedAt), not compute.
+            stopwatch.Restart();
             return true;
         }
 
@@ -101,7 +104,6 @@ public sealed partial class JobRunner(
             var slot = batched is null ? await gate.EnterAsync(job.Priority, cancellationToken).ConfigureAwait(false) : null;
             object output;
             DateTimeOffset completedAt;
-            var stopwatch = new Stopwatch();
             try
             {
                 if (slot is not null && !await StartAsync().ConfigureAwait(false)) return;
@@ -110,7 +112,6 @@ public sealed partial class JobRunner(
                 using var overtime = CancellationTokenSource.CreateLinkedTokenSource(running.Token);
                 overtime.CancelAfter(_maxJobTime);
                 using var inFlight = metrics.InFlight(job.Kind);
-                stopwatch.Start();
                 try
                 {
                     if (batched is not null)

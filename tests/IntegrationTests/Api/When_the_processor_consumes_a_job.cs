@@ -60,6 +60,21 @@ public sealed class When_the_processor_consumes_a_job(ProcessorFactory factory) 
     }
 
     [Fact]
+    public async Task A_batched_job_counts_its_wait_for_the_batch_as_queue_time_not_compute_time()
+    {
+        // Batching on (the fixture turns it off); a lone job waits out the whole delay before its batch computes.
+        await using var patient = factory.WithWebHostBuilder(b => b.UseSetting("Processor:MaxBatchSize", "64").UseSetting("Processor:MaxBatchDelayMs", "1000"));
+        var harness = patient.Services.GetRequiredService<ITestHarness>();
+        var job = Job(new { width = 2, height = 2, pixels = new[] { 0, 1, 2, 3 }, window = 3, bins = 4 });
+        await harness.Bus.Publish(job, TestContext.Current.CancellationToken);
+
+        Assert.True(await harness.Published.Any<JobCompleted>(m => m.Context.Message.JobId == job.JobId, TestContext.Current.CancellationToken), "No JobCompleted was published.");
+        var completed = harness.Published.Select<JobCompleted>(SoFar).Select(m => m.Context.Message).First(m => m.JobId == job.JobId);
+        Assert.True(completed.StartedAt - job.SubmittedAt >= TimeSpan.FromMilliseconds(950), $"Started {(completed.StartedAt - job.SubmittedAt).TotalMilliseconds:F0} ms after submission, inside the 1000 ms batching delay.");
+        Assert.True(completed.ComputeMs < 500, $"computeMs {completed.ComputeMs:F0} includes the wait for the batch.");
+    }
+
+    [Fact]
     public async Task Invalid_input_ends_in_JobFailed_with_a_stable_code_and_no_retry()
     {
         var job = Job(new { width = 2, height = 2, pixels = new[] { 0, 1, 2 } });
