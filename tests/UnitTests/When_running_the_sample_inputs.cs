@@ -12,10 +12,7 @@ public sealed class When_running_the_sample_inputs
 {
     private static JsonElement Sample(string kind)
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Prism.sln"))) dir = dir.Parent;
-        Assert.NotNull(dir);
-        var path = Path.Combine(dir.FullName, "samples", kind + ".json");
+        var path = Path.Combine(Repository.Root, "samples", kind + ".json");
         Assert.True(new FileInfo(path).Length < 20_000, $"{path} should stay under 20 KB");
         return JsonDocument.Parse(File.ReadAllText(path)).RootElement;
     }

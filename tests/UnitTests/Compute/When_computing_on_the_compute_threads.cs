@@ -96,13 +96,9 @@ public sealed partial class When_computing_on_the_compute_threads
     [Fact]
     public void Every_parallel_loop_of_the_processor_runs_on_the_compute_threads()
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Prism.sln"))) root = root.Parent;
-        Assert.NotNull(root);
-
-        var sources = Directory.EnumerateFiles(Path.Combine(root.FullName, "src", "Processor"), "*.cs", SearchOption.AllDirectories)
+        var sources = Directory.EnumerateFiles(Path.Combine(Repository.Root, "src", "Processor"), "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .ToDictionary(f => Path.GetRelativePath(root.FullName, f), File.ReadAllText);
+            .ToDictionary(f => Path.GetRelativePath(Repository.Root, f), File.ReadAllText);
         var loops = sources.SelectMany(s => ParallelLoop().Matches(s.Value).Select(m => (File: s.Key, Call: m.Value))).ToList();
 
         Assert.NotEmpty(loops);
