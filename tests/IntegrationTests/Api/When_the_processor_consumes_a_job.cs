@@ -33,10 +33,13 @@ public sealed class When_the_processor_consumes_a_job(ProcessorFactory factory) 
     /// </summary>
     private static readonly CancellationToken SoFar = new(canceled: true);
 
-    private async Task<T> PublishedFor<T>(Func<T, bool> match) where T : class
+    private Task<T> PublishedFor<T>(Func<T, bool> match) where T : class => PublishedBy(Harness, match);
+
+    /// <summary>The first matching message <paramref name="harness"/>'s host published, waiting up to <paramref name="seconds"/> for it.</summary>
+    private static async Task<T> PublishedBy<T>(ITestHarness harness, Func<T, bool> match, double seconds = 30) where T : class
     {
-        Assert.True(await Eventually.True(() => Harness.Published.Select<T>(SoFar).Any(m => match(m.Context.Message))), $"No matching {typeof(T).Name} was published.");
-        return Harness.Published.Select<T>(SoFar).Select(m => m.Context.Message).First(match);
+        Assert.True(await Eventually.True(() => harness.Published.Select<T>(SoFar).Any(m => match(m.Context.Message)), seconds), $"No matching {typeof(T).Name} was published.");
+        return harness.Published.Select<T>(SoFar).Select(m => m.Context.Message).First(match);
     }
 
     [Fact]
@@ -68,8 +71,7 @@ public sealed class When_the_processor_consumes_a_job(ProcessorFactory factory) 
         var job = Job(new { width = 2, height = 2, pixels = new[] { 0, 1, 2, 3 }, window = 3, bins = 4 });
         await harness.Bus.Publish(job, TestContext.Current.CancellationToken);
 
-        Assert.True(await harness.Published.Any<JobCompleted>(m => m.Context.Message.JobId == job.JobId, TestContext.Current.CancellationToken), "No JobCompleted was published.");
-        var completed = harness.Published.Select<JobCompleted>(SoFar).Select(m => m.Context.Message).First(m => m.JobId == job.JobId);
+        var completed = await PublishedBy<JobCompleted>(harness, m => m.JobId == job.JobId, seconds: 60);
         Assert.True(completed.StartedAt - job.SubmittedAt >= TimeSpan.FromMilliseconds(950), $"Started {(completed.StartedAt - job.SubmittedAt).TotalMilliseconds:F0} ms after submission, inside the 1000 ms batching delay.");
         Assert.True(completed.ComputeMs < 500, $"computeMs {completed.ComputeMs:F0} includes the wait for the batch.");
     }
@@ -145,8 +147,7 @@ public sealed class When_the_processor_consumes_a_job(ProcessorFactory factory) 
         var job = SlowJob(side: 1024);
         await harness.Bus.Publish(job, TestContext.Current.CancellationToken);
 
-        Assert.True(await harness.Published.Any<JobFailed>(m => m.Context.Message.JobId == job.JobId), "No JobFailed was published.");
-        var failed = harness.Published.Select<JobFailed>(SoFar).Select(m => m.Context.Message).First(m => m.JobId == job.JobId);
+        var failed = await PublishedBy<JobFailed>(harness, m => m.JobId == job.JobId, seconds: 60);
         Assert.Equal(ErrorCodes.JobTimeout, failed.ErrorCode);
         Assert.NotNull(failed.StartedAt);
         Assert.True(failed.FailedAt - failed.StartedAt!.Value < TimeSpan.FromSeconds(30), $"It ran {failed.FailedAt - failed.StartedAt} past a 50 ms limit.");
