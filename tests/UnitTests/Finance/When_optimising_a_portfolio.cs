@@ -186,6 +186,47 @@ public sealed class When_optimising_a_portfolio
         }
     }
 
+    // Found by the GPU check's generated jobs (scripts/gpu-check.sh): about one small capped Sharpe job in
+    // fifteen failed with "did not converge", on the CPU engine as on the GPU. At an optimal vertex (every
+    // weight on a bound) the solver freed a weight, the budget pinned it back by rounding, and so on forever.
+    // Before the fix: "did not converge in 280 active-set iterations"; with the vertex test alone, the budget
+    // drifted by 1.2e-7 at t ≈ 1e8 (seed 3).
+    [Fact]
+    public async Task It_converges_on_small_capped_markets_whose_optimum_is_a_vertex()
+    {
+        for (var seed = 1; seed <= 60; seed++)
+        {
+            var random = new Random(seed);
+            int assets = random.Next(3, 9), periods = random.Next(24, 61);
+            var returns = PortfolioChecks.Returns(periods, assets, seed);
+            var sigma = CovarianceReference.Covariance(returns);
+            var mu = FinanceOptimizeKind.MeanReturns(returns, assets);
+            const double lo = 0, hi = 0.5;
+
+            // The exact QP for return weights t from e⁻¹⁰ to e²⁵ (far past the Sharpe bracket and 1/riskAversion of
+            // real inputs): the largest ones have a vertex optimum.
+            for (var logT = -10.0; logT <= 25; logT += 0.25)
+            {
+                var qp = new PortfolioQp(sigma, 0, 1, mu, lo, hi);
+                qp.Solve(Math.Exp(logT), Ct);
+                var violation = PortfolioChecks.KktViolation(sigma, mu, Math.Exp(logT), lo, hi, qp.Weights);
+                Assert.True(violation < 1e-7, $"seed {seed}, log t {logT}: KKT violation {violation}, weights [{string.Join(", ", qp.Weights)}]");
+            }
+
+            var input = new FinanceOptimizeInput
+            {
+                Symbols = [.. Enumerable.Range(0, assets).Select(i => $"A{i}")],
+                Returns = returns,
+                Objective = FinanceObjectives.MaximizeSharpe,
+                MaxWeight = hi,
+                RiskFreeRate = mu.Min() - 0.01,
+            };
+            var sharpe = Weights(await RunAsync(input));
+            var gradient = PortfolioChecks.SharpeGradient(sigma, mu, input.RiskFreeRate, sharpe);
+            Assert.True(PortfolioChecks.StationarityViolation(gradient, lo, hi, sharpe, minimise: false) < 1e-6, $"seed {seed}");
+        }
+    }
+
     [Fact]
     public async Task It_uses_the_mean_returns_and_sample_covariance_of_the_returns()
     {

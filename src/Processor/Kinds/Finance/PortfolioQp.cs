@@ -74,8 +74,11 @@ public sealed class PortfolioQp
             for (var i = 0; i < _n; i++) if (_state[i] == Free) free.Add(i);
             if (free.Count == 0)
             {
-                // Every weight sits on a bound (a vertex): the budget pins one of them, so let go
-                // of the one the objective most wants to move inwards; the multipliers decide the rest.
+                // Every weight sits on a bound (a vertex). It is the optimum when some budget multiplier
+                // makes every bound's multiplier non-negative; else let go of the weight the objective most
+                // wants to move inwards. (Freeing one at an optimal vertex only pinned it back on its bound
+                // by rounding, over and over: the cycle this test ends.)
+                if (VertexIsOptimal(t, tolerance)) return;
                 _state[Releasable(t)] = Free;
                 continue;
             }
@@ -148,13 +151,39 @@ public sealed class PortfolioQp
             s2 += x2[a];
         }
         var nu = (s1 - (1 - fixedSum)) / s2;
-        for (var a = 0; a < f; a++) x1[a] -= nu * x2[a];
+        var sum = 0.0;
+        for (var a = 0; a < f; a++)
+        {
+            x1[a] -= nu * x2[a];
+            sum += x1[a];
+        }
+        // For a large t the two solves are large and nearly cancel, so the budget holds only to rounding of
+        // their size (1e-7 at t ≈ 1e8 was seen); spreading the residue keeps every iterate on Σw = 1.
+        var residue = (1 - fixedSum - sum) / f;
+        for (var a = 0; a < f; a++) x1[a] += residue;
         return (x1, nu);
     }
 
     private static double BoundSlack(double bound) => 1e-14 * Math.Max(1, Math.Abs(bound));
 
-    // At a vertex: the weight at its lower bound with the smallest gradient (or, if none, the one at
+    // Stationarity at a vertex asks for ν with g_i + ν ≥ 0 at every lower bound and g_i + ν ≤ 0 at every
+    // upper one: max over lower bounds of −g_i ≤ min over upper bounds of −g_i, within the sign test's tolerance.
+    private bool VertexIsOptimal(double t, double relativeTolerance)
+    {
+        double lowest = double.NegativeInfinity, highest = double.PositiveInfinity, scale = 0;
+        for (var i = 0; i < _n; i++)
+        {
+            var hw = 0.0;
+            for (var j = 0; j < _n; j++) hw += _h[i * _n + j] * _w[j];
+            var g = hw - t * _mu[i];
+            scale = Math.Max(scale, Math.Max(Math.Abs(hw), Math.Abs(t * _mu[i])));
+            if (_state[i] == AtLower) lowest = Math.Max(lowest, -g);
+            else highest = Math.Min(highest, -g);
+        }
+        return lowest <= highest + relativeTolerance * Math.Max(scale, double.Epsilon);
+    }
+
+        // At a vertex: the weight at its lower bound with the smallest gradient (or, if none, the one at
     // its upper bound with the largest).
     private int Releasable(double t)
     {
