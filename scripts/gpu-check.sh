@@ -29,6 +29,9 @@ run() {
   [[ -f "$archive" ]] || { echo "missing $archive: run '$0 build' first" >&2; exit 1; }
   local dir; dir="$(mktemp -d)"
   tar -C "$dir" -xJf "$archive"
+  # A GPU host's driver libraries (libcuda) may sit outside the loader's path, and a bare image may lack ICU.
+  [[ -d /usr/local/nvidia/lib64 ]] && export LD_LIBRARY_PATH="/usr/local/nvidia/lib64${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+  ldconfig -p 2>/dev/null | grep -q libicuuc || export DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1
   local status=0
   timeout 300 "$dir/gpu-check/Prism.GpuCheck" || status=$?
   rm -rf "$dir"

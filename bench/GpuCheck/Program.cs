@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using ILGPU;
+using ILGPU.Runtime;
 using ILGPU.Runtime.Cuda;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -23,6 +25,10 @@ var onGpu = device.Accelerator is CudaAccelerator;
 var peak = PeakBandwidth(device);
 var peakFlops = PeakFp64Flops(device.DeviceName);
 Console.WriteLine(Inv($"device: {device.DeviceName} ({device.Engine}){(onGpu ? $", memory {device.MemoryBytes / (1L << 30)} GiB" : "")}, peak bandwidth {(peak is { } p ? $"{p / 1e9:F0} GB/s" : "unknown")}, peak FP64 {(peakFlops is { } pf ? $"{pf / 1e12:F0} TFLOP/s (from table)" : "unknown")}"));
+if (device.Accelerator is CudaAccelerator { Device: CudaDevice cudaDevice } cudaAccelerator)
+{
+    Console.WriteLine(Inv($"as ILGPU reports it: compute capability {cudaDevice.Architecture}, {cudaDevice.NumMultiprocessors} multiprocessors, memory clock {cudaDevice.MemoryClockRate} MHz, bus {cudaDevice.MemoryBusWidth} bits, driver {cudaDevice.DriverVersion}, PTX ISA {cudaAccelerator.InstructionSet}"));
+}
 if (!onGpu) Console.WriteLine("NO CUDA DEVICE: running on ILGPU's CPU accelerator with tiny sizes; the timings below are not GPU figures.");
 
 var failures = 0;
@@ -66,6 +72,46 @@ var random = new Random(2026);
     }
 }
 
+// 2b. Where one large frame's time goes: allocation, upload, the kernel alone, download.
+if (device.Accelerator is { } accelerator)
+{
+    var side = onGpu ? 4096 : 64;
+    var frame = EntropyMath.Bin(Frame(random, side * side), side, side, 32);
+    var kernel = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<byte>, ArrayView<long>, ArrayView<double>, EntropyKernelParams>(EntropyKernels.LocalEntropy);
+    var host = new double[frame.BinOf.Length];
+    foreach (var window in new[] { 3, 7 })
+    {
+        var runs = onGpu ? 10 : 2;
+        double allocate = 0, upload = 0, compute = 0, download = 0;
+        for (var r = 0; r <= runs; r++) // run 0 warms up
+        {
+            var clock = Stopwatch.StartNew();
+            using var binOf = accelerator.Allocate1D<byte>(frame.BinOf.Length);
+            using var countLog = accelerator.Allocate1D<long>(window * window + 1);
+            using var map = accelerator.Allocate1D<double>(frame.BinOf.Length);
+            accelerator.Synchronize();
+            var a = clock.Elapsed.TotalSeconds;
+            binOf.CopyFromCPU(frame.BinOf);
+            countLog.CopyFromCPU(EntropyMath.CountLogTable(window * window));
+            accelerator.Synchronize();
+            var u = clock.Elapsed.TotalSeconds;
+            kernel(frame.BinOf.Length, binOf.View, countLog.View, map.View, new EntropyKernelParams(side, side, window / 2));
+            accelerator.Synchronize();
+            var k = clock.Elapsed.TotalSeconds;
+            map.CopyToCPU(host);
+            var d = clock.Elapsed.TotalSeconds;
+            if (r == 0) continue;
+            allocate += a;
+            upload += u - a;
+            compute += k - u;
+            download += d - k;
+        }
+        var bytes = (double)side * side * (1 + 8);
+        var ofPeak = peak is { } pk ? Inv($" = {100 * bytes / (compute / runs) / pk:F1}% of peak") : "";
+        Console.WriteLine(Inv($"pixels.entropy {side}×{side} window {window}, per frame: allocate {allocate / runs * 1e3:F2} ms, upload {upload / runs * 1e3:F2} ms, kernel {compute / runs * 1e3:F2} ms ({bytes / (compute / runs) / 1e9:F1} GB/s compulsory{ofPeak}), download {download / runs * 1e3:F2} ms ({8.0 * side * side / (download / runs) / 1e9:F1} GB/s into pageable memory)"));
+    }
+}
+
 // 3. Small jobs: one launch per job vs one launch per batch (the processor's default batch, 64).
 {
     var jobs = onGpu ? 2048 : 128;
@@ -83,6 +129,9 @@ var random = new Random(2026);
 // 4. Every kind the processor serves, on its sample input: ILGPU against the CPU engine, time per job, rate.
 failures += await Prism.GpuCheck.KindChecks.RunAsync(device, onGpu, peak, peakFlops);
 
+// 5. The processor itself on the in-memory bus with the ILGPU engines: many jobs of every kind against the CPU handler.
+failures += await Prism.GpuCheck.PipelineCheck.RunAsync(onGpu ? EngineModes.Gpu : EngineModes.IlgpuCpu, jobsPerKind: onGpu ? 200 : 4, tinyJobs: onGpu ? 5000 : 64);
+
 Console.WriteLine(failures == 0 ? "all checks passed" : $"{failures} check(s) FAILED");
 return failures == 0 ? 0 : 1;
 
@@ -98,12 +147,13 @@ static ushort[] Frame(Random random, int pixels)
     return [.. Enumerable.Range(0, pixels).Select(_ => (ushort)random.Next(0, 1 << depth))];
 }
 
-// From the device when ILGPU reports it (double data rate × bus width), else the datasheet for known parts.
+// From the device when ILGPU reports it (double data rate × bus width; ILGPU gives the memory clock in MHz:
+// 3201 on an H200, as nvidia-smi's clocks.max.memory), else the datasheet for known parts.
 static double? PeakBandwidth(ComputeDevice device)
 {
     if (device.Accelerator is CudaAccelerator cuda && cuda.Device is CudaDevice d && d.MemoryClockRate > 0 && d.MemoryBusWidth > 0)
     {
-        return 2.0 * d.MemoryClockRate * 1000.0 * d.MemoryBusWidth / 8;
+        return 2.0 * d.MemoryClockRate * 1e6 * d.MemoryBusWidth / 8;
     }
     var name = device.DeviceName;
     if (name.Contains("H200", StringComparison.OrdinalIgnoreCase)) return 4.8e12;
