@@ -35,7 +35,7 @@ public sealed class FinanceRiskKind : JobKind<FinanceRiskInput>
         }
         if (n > 0)
         {
-            if (errors.Length(".expectedReturns", input.ExpectedReturns, n, n)) errors.AllFinite(".expectedReturns", input.ExpectedReturns!);
+            if (errors.Length(".expectedReturns", input.ExpectedReturns, n, n)) errors.AllWithin(".expectedReturns", input.ExpectedReturns!, MarketLimits.MaxAbsReturn);
             if (CovarianceRules.ValidateSymmetric(errors, ".covariance", input.Covariance, n)
                 && CovarianceRules.Cholesky(input.Covariance!, 0, MinRelativePivot) is null)
             {
