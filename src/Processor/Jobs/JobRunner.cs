@@ -101,7 +101,7 @@ public sealed partial class JobRunner(
         try
         {
             var batched = handler is IBatchKindHandler batchHandler && batcher.Enabled ? batchHandler : null;
-            var slot = batched is null ? await gate.EnterAsync(job.Priority, cancellationToken).ConfigureAwait(false) : null;
+            var slot = batched is null ? await gate.EnterAsync(job.Priority, job.TenantId, cancellationToken).ConfigureAwait(false) : null;
             object output;
             DateTimeOffset completedAt;
             try
@@ -116,7 +116,7 @@ public sealed partial class JobRunner(
                 {
                     if (batched is not null)
                     {
-                        output = await batcher.ExecuteAsync(batched, parsed.Input!, job.Priority, StartAsync, overtime.Token).ConfigureAwait(false);
+                        output = await batcher.ExecuteAsync(batched, parsed.Input!, job.Priority, job.TenantId, StartAsync, overtime.Token).ConfigureAwait(false);
                         if (ReferenceEquals(output, KindBatcher.NotStarted)) return;
                     }
                     else
