@@ -24,6 +24,12 @@ public static class ErrorCodes
     /// <summary>The job computed longer than the processor's <c>MaxJobSeconds</c>.</summary>
     public const string JobTimeout = "job_timeout";
 
+    /// <summary>
+    /// The computation failed in a way the same input repeats on every try (a bug's exception, or a
+    /// result holding a number JSON cannot carry): failed at once, with a plain message, never retried.
+    /// </summary>
+    public const string ComputationFailed = "computation_failed";
+
     /// <summary>The processor kept failing on the job after its retries.</summary>
     public const string ProcessingFailed = "processing_failed";
 }

@@ -70,6 +70,19 @@ public sealed class ValidationErrors
         return true;
     }
 
+    /// <summary>
+    /// Checks every element of <paramref name="values"/> is finite and within ±<paramref name="maxAbs"/>;
+    /// names the first bad index.
+    /// </summary>
+    public bool AllWithin(string field, IReadOnlyList<double> values, double maxAbs)
+    {
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (!Range($"{field}[{i}]", values[i], -maxAbs, maxAbs)) return false;
+        }
+        return true;
+    }
+
     public IReadOnlyDictionary<string, string[]> ToDictionary() =>
         _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
 

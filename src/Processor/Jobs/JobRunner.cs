@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using MassTransit;
 using Microsoft.Extensions.Options;
 using Prism.Contracts;
@@ -11,7 +10,8 @@ namespace Prism.Processor.Jobs;
 /// <summary>
 /// Runs one submitted job: checks deadline, kind and input (again — the processor trusts no
 /// producer), announces the start, computes, and publishes the outcome. A job that cannot succeed
-/// ends in <see cref="JobFailed"/>; anything unexpected is thrown so the bus retries it.
+/// ends in <see cref="JobFailed"/>, and so does a computation that fails the way the same input
+/// fails on every try (<see cref="ComputationFaults"/>); anything else is thrown so the bus retries it.
 /// </summary>
 public sealed partial class JobRunner(
     KindHandlerRegistry handlers,
@@ -101,7 +101,7 @@ public sealed partial class JobRunner(
         try
         {
             var batched = handler is IBatchKindHandler batchHandler && batcher.Enabled ? batchHandler : null;
-            var slot = batched is null ? await gate.EnterAsync(job.Priority, cancellationToken).ConfigureAwait(false) : null;
+            var slot = batched is null ? await gate.EnterAsync(job.Priority, job.TenantId, cancellationToken).ConfigureAwait(false) : null;
             object output;
             DateTimeOffset completedAt;
             try
@@ -116,7 +116,7 @@ public sealed partial class JobRunner(
                 {
                     if (batched is not null)
                     {
-                        output = await batcher.ExecuteAsync(batched, parsed.Input!, job.Priority, StartAsync, overtime.Token).ConfigureAwait(false);
+                        output = await batcher.ExecuteAsync(batched, parsed.Input!, job.Priority, job.TenantId, StartAsync, overtime.Token).ConfigureAwait(false);
                         if (ReferenceEquals(output, KindBatcher.NotStarted)) return;
                     }
                     else
@@ -156,13 +156,27 @@ public sealed partial class JobRunner(
                     await FailAsync(job, publisher, startedAt, attempt, failure.Code, failure.Message, cancellationToken).ConfigureAwait(false);
                     return;
                 }
+                catch (Exception fault) when (ComputationFaults.IsDeterministic(fault))
+                {
+                    slot?.Dispose();
+                    slot = null;
+                    metrics.Computed(job.Kind, device.Engine, stopwatch.Elapsed.TotalMilliseconds, succeeded: false);
+                    LogComputationFault(logger, fault, job.JobId, job.Kind);
+                    await FailAsync(job, publisher, startedAt, attempt, ErrorCodes.ComputationFailed, ComputationFaults.Message, cancellationToken).ConfigureAwait(false);
+                    return;
+                }
             }
             finally
             {
                 // Released before the outcome is published: the next job computes while the broker confirms.
                 slot?.Dispose();
             }
-            var result = JsonSerializer.SerializeToElement(output, output.GetType(), PrismJson.Options);
+            if (!ComputationFaults.TrySerialize(output, out var result))
+            {
+                metrics.Computed(job.Kind, device.Engine, stopwatch.Elapsed.TotalMilliseconds, succeeded: false);
+                await FailAsync(job, publisher, startedAt, attempt, ErrorCodes.ComputationFailed, ComputationFaults.NonFiniteMessage, cancellationToken).ConfigureAwait(false);
+                return;
+            }
             var computeMs = stopwatch.Elapsed.TotalMilliseconds;
             metrics.Computed(job.Kind, device.Engine, computeMs, succeeded: true);
             LogCompleted(logger, job.JobId, job.Kind, computeMs);
@@ -239,6 +253,10 @@ public sealed partial class JobRunner(
             TenantId = job.TenantId,
         }, cancellationToken).ConfigureAwait(false);
     }
+
+    // For operators only (the exception and its stack stay in the processor's log); the job's message is plain.
+    [LoggerMessage(Level = LogLevel.Error, Message = "Job {JobId} ({Kind}) failed in its computation; failed with computation_failed, not retried")]
+    private static partial void LogComputationFault(ILogger logger, Exception exception, Guid jobId, string kind);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Job {JobId} ({Kind}) computed in {ComputeMs:F1} ms")]
     private static partial void LogCompleted(ILogger logger, Guid jobId, string kind, double computeMs);

@@ -10,7 +10,8 @@ namespace Prism.Processor.Jobs;
 /// The work queue: priority-enabled, prefetch from <see cref="BusOptions"/>, as many jobs at once as
 /// <see cref="ProcessorOptions.MaxConcurrentJobs"/>, and bounded exponential retries (3 more tries,
 /// 200 ms to 5 s apart) for transient faults only. A job that cannot succeed — invalid input, unknown
-/// kind, a <see cref="JobFailureException"/> — already ended in <c>JobFailed</c> and is never retried;
+/// kind, a <see cref="JobFailureException"/>, a computation fault the input repeats on every try
+/// (<see cref="ComputationFaults"/>, <c>computation_failed</c>) — already ended in <c>JobFailed</c> and is never retried;
 /// one that still throws after its retries is moved to <c>prism-jobs_error</c>, and its
 /// <c>Fault&lt;JobSubmitted&gt;</c> makes Results record it failed with <c>processing_failed</c>.
 /// </summary>

@@ -30,11 +30,11 @@ public sealed class KindBatcher(PriorityGate gate, IOptions<ProcessorOptions> op
     /// Computes <paramref name="input"/> in the next batch of its kind. <paramref name="start"/> runs when
     /// the batch is about to compute; when it returns false the job is left out and gets <see cref="NotStarted"/>.
     /// </summary>
-    public Task<object> ExecuteAsync(IBatchKindHandler handler, object input, int priority, Func<Task<bool>> start, CancellationToken cancellationToken)
+    public Task<object> ExecuteAsync(IBatchKindHandler handler, object input, int priority, string? tenant, Func<Task<bool>> start, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(handler);
         ArgumentNullException.ThrowIfNull(start);
-        var item = new Item(input, priority, start, cancellationToken);
+        var item = new Item(input, priority, tenant, start, cancellationToken);
         Batch? opened = null;
         Batch? full = null;
         lock (_lock)
@@ -80,7 +80,9 @@ public sealed class KindBatcher(PriorityGate gate, IOptions<ProcessorOptions> op
 
         try
         {
-            using var slot = await gate.EnterAsync(live.Max(i => i.Priority), CancellationToken.None).ConfigureAwait(false);
+            // A batch of one tenant's jobs takes its turn as that tenant; a mixed batch as no tenant.
+            var tenant = live.Select(i => i.Tenant).Distinct(StringComparer.Ordinal).Count() == 1 ? live[0].Tenant : null;
+            using var slot = await gate.EnterAsync(live.Max(i => i.Priority), tenant, CancellationToken.None).ConfigureAwait(false);
             // Cancels that arrived while the batch waited for the slot; then each job starts (or declines).
             live = StillWanted(live);
             var started = await Task.WhenAll(live.Select(async i => (Item: i, Started: await i.Start().ConfigureAwait(false)))).ConfigureAwait(false);
@@ -174,10 +176,11 @@ public sealed class KindBatcher(PriorityGate gate, IOptions<ProcessorOptions> op
         public List<Item> Items { get; } = [];
     }
 
-    private sealed class Item(object input, int priority, Func<Task<bool>> start, CancellationToken cancellation)
+    private sealed class Item(object input, int priority, string? tenant, Func<Task<bool>> start, CancellationToken cancellation)
     {
         public object Input { get; } = input;
         public int Priority { get; } = priority;
+        public string? Tenant { get; } = tenant;
         public Func<Task<bool>> Start { get; } = start;
         public CancellationToken Cancellation { get; } = cancellation;
         public TaskCompletionSource<object> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -49,17 +49,20 @@ public static class JobEventRecorder
         TenantId = e.TenantId, ErrorCode = ErrorCodes.Cancelled, ErrorMessage = "The job was cancelled.",
     };
 
-    /// <summary>A job the processor kept throwing on (it is in <c>prism-jobs_error</c> now) ends failed.</summary>
+    /// <summary>
+    /// A job the processor kept throwing on (it is in <c>prism-jobs_error</c> now) ends failed. The
+    /// message is plain: the fault's exception type and text are the processor's, for its operators (they
+    /// stay with the message in the error queue), and are never shown to the job's owner.
+    /// </summary>
     public static JobRecordUpdate From(Fault<JobSubmitted> fault)
     {
         ArgumentNullException.ThrowIfNull(fault);
         var job = fault.Message;
-        var reason = fault.Exceptions.FirstOrDefault();
         return new JobRecordUpdate
         {
             JobId = job.JobId, Kind = job.Kind, Status = JobStatus.Failed, SubmittedAt = job.SubmittedAt,
             CompletedAt = fault.Timestamp, ErrorCode = ErrorCodes.ProcessingFailed, TenantId = job.TenantId,
-            ErrorMessage = reason is null ? "The processor failed on this job after its retries." : $"{reason.ExceptionType}: {reason.Message}",
+            ErrorMessage = "The processor failed on this job after its retries.",
         };
     }
 }

@@ -31,7 +31,7 @@ public sealed class When_jobs_of_a_kind_are_batched : IDisposable
     public async Task A_full_batch_runs_at_once_and_the_rest_waits_for_the_delay()
     {
         var batcher = Create(maxSize: 4, maxDelayMs: 2);
-        var jobs = Enumerable.Range(0, 10).Select(i => batcher.ExecuteAsync(_handler, $"job-{i}", 0, Start, CancellationToken.None)).ToArray();
+        var jobs = Enumerable.Range(0, 10).Select(i => batcher.ExecuteAsync(_handler, $"job-{i}", 0, null, Start, CancellationToken.None)).ToArray();
 
         // Two batches filled up; the clock has not moved, so the last two jobs still wait.
         await Task.WhenAll(jobs[..8]);
@@ -53,7 +53,7 @@ public sealed class When_jobs_of_a_kind_are_batched : IDisposable
         // A zero delay is over at once, like a 2 ms one on a machine that descheduled the thread opening
         // the batch for longer than that: the batch must not close before the job that opened it is in.
         var batcher = Create(maxSize: 8, maxDelayMs: 0);
-        var jobs = Enumerable.Range(0, 5).Select(i => batcher.ExecuteAsync(_handler, $"job-{i}", 0, Start, CancellationToken.None)).ToArray();
+        var jobs = Enumerable.Range(0, 5).Select(i => batcher.ExecuteAsync(_handler, $"job-{i}", 0, null, Start, CancellationToken.None)).ToArray();
 
         var all = Task.WhenAll(jobs);
         Assert.Same(all, await Task.WhenAny(all, Task.Delay(TimeSpan.FromSeconds(10))));
@@ -65,9 +65,9 @@ public sealed class When_jobs_of_a_kind_are_batched : IDisposable
     {
         var batcher = Create(maxSize: 8, maxDelayMs: 2);
         using var cancel = new CancellationTokenSource();
-        var kept = batcher.ExecuteAsync(_handler, "a", 0, Start, CancellationToken.None);
-        var cancelled = batcher.ExecuteAsync(_handler, "b", 0, Start, cancel.Token);
-        var alsoKept = batcher.ExecuteAsync(_handler, "c", 0, Start, CancellationToken.None);
+        var kept = batcher.ExecuteAsync(_handler, "a", 0, null, Start, CancellationToken.None);
+        var cancelled = batcher.ExecuteAsync(_handler, "b", 0, null, Start, cancel.Token);
+        var alsoKept = batcher.ExecuteAsync(_handler, "c", 0, null, Start, CancellationToken.None);
 
         await cancel.CancelAsync();
         _clock.Advance(TimeSpan.FromMilliseconds(2));
@@ -82,7 +82,7 @@ public sealed class When_jobs_of_a_kind_are_batched : IDisposable
     public async Task A_failing_job_fails_alone_and_its_batch_mates_get_their_results()
     {
         var batcher = Create(maxSize: 3, maxDelayMs: 2);
-        var jobs = new[] { "a", "bad", "c" }.Select(i => batcher.ExecuteAsync(_handler, i, 0, Start, CancellationToken.None)).ToArray();
+        var jobs = new[] { "a", "bad", "c" }.Select(i => batcher.ExecuteAsync(_handler, i, 0, null, Start, CancellationToken.None)).ToArray();
 
         Assert.Equal("a!", await jobs[0]);
         Assert.Equal("c!", await jobs[2]);
@@ -114,7 +114,7 @@ public sealed class When_jobs_of_a_kind_are_batched : IDisposable
         listener.Start();
 
         var batcher = Create(maxSize: 5, maxDelayMs: 2);
-        var jobs = Enumerable.Range(0, 7).Select(i => batcher.ExecuteAsync(_handler, $"{i}", 0, Start, CancellationToken.None)).ToArray();
+        var jobs = Enumerable.Range(0, 7).Select(i => batcher.ExecuteAsync(_handler, $"{i}", 0, null, Start, CancellationToken.None)).ToArray();
         await Task.WhenAll(jobs[..5]);
         _clock.Advance(TimeSpan.FromMilliseconds(2));
         await Task.WhenAll(jobs);
@@ -136,9 +136,9 @@ public sealed class When_jobs_of_a_kind_are_batched : IDisposable
         };
 
         var holder = await gate.EnterAsync(0, CancellationToken.None);
-        var a = batcher.ExecuteAsync(_handler, "a", 0, StartOf("a", true), CancellationToken.None);
-        var late = batcher.ExecuteAsync(_handler, "late", 0, StartOf("late", false), CancellationToken.None);
-        var c = batcher.ExecuteAsync(_handler, "c", 0, StartOf("c", true), CancellationToken.None);
+        var a = batcher.ExecuteAsync(_handler, "a", 0, null, StartOf("a", true), CancellationToken.None);
+        var late = batcher.ExecuteAsync(_handler, "late", 0, null, StartOf("late", false), CancellationToken.None);
+        var c = batcher.ExecuteAsync(_handler, "c", 0, null, StartOf("c", true), CancellationToken.None);
         Assert.True(await Eventually(() => gate.Waiting == 1), "the full batch should wait for the slot");
         Assert.Empty(started);
 
@@ -157,8 +157,8 @@ public sealed class When_jobs_of_a_kind_are_batched : IDisposable
         var handler = new UntilCancelledHandler();
         using var first = new CancellationTokenSource();
         using var second = new CancellationTokenSource();
-        var a = batcher.ExecuteAsync(handler, "a", 0, Start, first.Token);
-        var b = batcher.ExecuteAsync(handler, "b", 0, Start, second.Token);
+        var a = batcher.ExecuteAsync(handler, "a", 0, null, Start, first.Token);
+        var b = batcher.ExecuteAsync(handler, "b", 0, null, Start, second.Token);
         await handler.Running.Task.WaitAsync(TimeSpan.FromSeconds(10));
 
         await first.CancelAsync();

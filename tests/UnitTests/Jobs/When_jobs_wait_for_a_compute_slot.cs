@@ -26,6 +26,27 @@ public sealed class When_jobs_wait_for_a_compute_slot
     }
 
     [Fact]
+    public async Task Within_a_priority_tenants_take_turns_then_arrival_order()
+    {
+        var gate = new PriorityGate(1);
+        var holder = await gate.EnterAsync(0, "a", CancellationToken.None);
+        var admitted = new List<string>();
+        // A's backlog arrives first; B's and C's jobs after it; one high-priority job of A's still goes first.
+        var waiters = new[] { ("a1", "a", 0), ("a2", "a", 0), ("a3", "a", 0), ("b1", "b", 0), ("b2", "b", 0), ("c1", "c", 0), ("a-urgent", "a", 9) }
+            .Select(async w =>
+            {
+                using var slot = await gate.EnterAsync(w.Item3, w.Item2, CancellationToken.None);
+                lock (admitted) admitted.Add(w.Item1);
+            }).ToList();
+        Assert.Equal(7, gate.Waiting);
+
+        holder.Dispose();
+        await Task.WhenAll(waiters);
+
+        Assert.Equal(["a-urgent", "b1", "c1", "a1", "b2", "a2", "a3"], admitted);
+    }
+
+    [Fact]
     public async Task A_cancelled_waiter_gives_up_its_place_without_losing_the_slot()
     {
         var gate = new PriorityGate(1);

@@ -51,8 +51,9 @@ public sealed class When_validating_a_plan_input
     [InlineData("obstacles", """[{"radius":1}]""", "input.obstacles[0].center", "required")]
     [InlineData("obstacles", "null", "input.obstacles", "required")]
     [InlineData("robotRadius", "-0.1", "input.robotRadius", "between")]
-    [InlineData("maxVelocity", "0", "input.maxVelocity", "(0,")]
-    [InlineData("maxVelocity", "-3", "input.maxVelocity", "(0,")]
+    [InlineData("maxVelocity", "0", "input.maxVelocity", "[1E-06,")]
+    [InlineData("maxVelocity", "-3", "input.maxVelocity", "[1E-06,")]
+    [InlineData("maxVelocity", "5e-324", "input.maxVelocity", "[1E-06,")]
     [InlineData("maxVelocity", "1e400", "input.maxVelocity", "")]
     [InlineData("start", "[1,\"a\"]", "input.start[1]", "")]
     public void It_names_the_field_at_fault(string field, string value, string errorField, string fragment)

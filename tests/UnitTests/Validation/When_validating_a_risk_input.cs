@@ -52,6 +52,20 @@ public sealed class When_validating_a_risk_input
     }
 
     [Fact]
+    public void Its_work_is_capped_at_the_documented_normal_draws()
+    {
+        // The hostile-client probe's job: 20,000,000 paths × 1,000 periods × 1 asset = 2e10 draws, ~24 min on the CPU engine.
+        const string oneAsset = "\"weights\":[1],\"expectedReturns\":[0.001],\"covariance\":[[0.0004]]";
+        var errors = Errors("{" + oneAsset + ",\"paths\":20000000,\"horizon\":1000}");
+        Assert.True(errors.ContainsKey("input.paths"), string.Join("; ", errors.Keys));
+        Assert.Contains("paths × horizon × assets", string.Join(" ", errors["input.paths"]), StringComparison.Ordinal);
+        // Exactly the budget (2 assets × 1000 periods × 2,000,000 paths = 4e9) is accepted.
+        Assert.Equal(4e9, FinanceRiskKind.MaxDraws);
+        Assert.Empty(Errors("{" + Portfolio + ",\"paths\":2000000,\"horizon\":1000}"));
+        Assert.Contains("input.paths", Errors("{" + Portfolio + ",\"paths\":2000001,\"horizon\":1000}").Keys);
+    }
+
+    [Fact]
     public void It_says_why_a_semidefinite_covariance_is_refused()
     {
         // Perfectly correlated: positive semidefinite, not definite.

@@ -14,7 +14,7 @@ public static class CovarianceRules
     /// </summary>
     public const double SemidefiniteRidge = 1e-10;
 
-    /// <summary>Checks a finite, symmetric n×n matrix with a non-negative diagonal.</summary>
+    /// <summary>Checks a symmetric n×n matrix of entries within ±<see cref="MarketLimits.MaxAbsCovariance"/>, with a non-negative diagonal.</summary>
     public static bool ValidateSymmetric(ValidationErrors errors, string field, double[][]? matrix, int n)
     {
         if (!errors.Length(field, matrix, n, n)) return false;
@@ -25,7 +25,7 @@ public static class CovarianceRules
                 errors.Add($"{field}[{i}]", $"must hold {n} values (one per symbol).");
                 return false;
             }
-            if (!errors.AllFinite($"{field}[{i}]", matrix[i])) return false;
+            if (!errors.AllWithin($"{field}[{i}]", matrix[i], MarketLimits.MaxAbsCovariance)) return false;
         }
         for (var i = 0; i < n; i++)
         {

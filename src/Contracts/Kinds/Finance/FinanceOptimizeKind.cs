@@ -138,7 +138,7 @@ public sealed class FinanceOptimizeKind : JobKind<FinanceOptimizeInput>
                     errors.Add($".returns[{t}]", $"must hold {n} values (one per symbol).");
                     return null;
                 }
-                if (!errors.AllFinite($".returns[{t}]", row)) return null;
+                if (!errors.AllWithin($".returns[{t}]", row, MarketLimits.MaxAbsReturn)) return null;
             }
             return MeanReturns(input.Returns, n);
         }
@@ -148,7 +148,7 @@ public sealed class FinanceOptimizeKind : JobKind<FinanceOptimizeInput>
             errors.Add(".returns", "is required (or expectedReturns + covariance).");
             return null;
         }
-        var ok = errors.Length(".expectedReturns", input.ExpectedReturns, n, n) && errors.AllFinite(".expectedReturns", input.ExpectedReturns!);
+        var ok = errors.Length(".expectedReturns", input.ExpectedReturns, n, n) && errors.AllWithin(".expectedReturns", input.ExpectedReturns!, MarketLimits.MaxAbsReturn);
         if (!CovarianceRules.ValidateSymmetric(errors, ".covariance", input.Covariance, n)) return null;
         if (CovarianceRules.Cholesky(input.Covariance!, CovarianceRules.RidgeFor(input.Covariance!), 0) is null)
         {

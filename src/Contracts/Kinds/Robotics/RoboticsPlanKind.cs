@@ -12,6 +12,12 @@ public sealed class RoboticsPlanKind : JobKind<RoboticsPlanInput>
 
     public const double MaxVelocityLimit = 1e6;
 
+    /// <summary>
+    /// Smallest maxVelocity: duration = length / maxVelocity, and a path across the largest bounds
+    /// (~3e6 long) at 5e-324 overflowed to Infinity; at 1e-6 it stays below ~1e13 s.
+    /// </summary>
+    public const double MinVelocity = 1e-6;
+
     public override string Name => JobKinds.RoboticsPlan;
 
     public override void Validate(RoboticsPlanInput input, ValidationErrors errors)
@@ -27,9 +33,9 @@ public sealed class RoboticsPlanKind : JobKind<RoboticsPlanInput>
         var startOk = Vector(errors, ".start", input.Start, 2);
         var goalOk = Vector(errors, ".goal", input.Goal, 2);
         var robotOk = errors.Range(".robotRadius", input.RobotRadius, 0, MaxCoordinate);
-        if (!double.IsFinite(input.MaxVelocity) || input.MaxVelocity <= 0 || input.MaxVelocity > MaxVelocityLimit)
+        if (!double.IsFinite(input.MaxVelocity) || input.MaxVelocity < MinVelocity || input.MaxVelocity > MaxVelocityLimit)
         {
-            errors.Add(".maxVelocity", $"must be a finite number in (0, {MaxVelocityLimit}] (was {input.MaxVelocity}).");
+            errors.Add(".maxVelocity", $"must be a finite number in [{MinVelocity}, {MaxVelocityLimit}] (was {input.MaxVelocity}).");
         }
 
         var obstaclesOk = errors.Length(".obstacles", input.Obstacles, 0, MaxObstacles);
