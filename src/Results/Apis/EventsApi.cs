@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Threading.Channels;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Prism.Contracts;
 using Prism.Contracts.Api;
@@ -97,6 +98,10 @@ public static class EventsApi
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // The client went away: the normal end of a stream.
+        }
+        catch (ChannelClosedException) when (live.FellBehind.IsCancellationRequested)
+        {
+            // It fell too far behind: the stream ends, and the client resumes from the store with Last-Event-ID.
         }
         return TypedResults.Empty;
     }

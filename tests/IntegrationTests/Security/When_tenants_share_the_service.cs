@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Prism.Contracts;
 using Prism.Contracts.Api;
+using Prism.IntegrationTests.Infrastructure;
 
 namespace Prism.IntegrationTests.Security;
 
@@ -117,18 +118,5 @@ public sealed class When_tenants_share_the_service(SecuredStandaloneFixture fixt
         return events;
     }
 
-    private static async Task<JsonElement> ReceiveAsync(ClientWebSocket socket)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var buffer = new byte[1 << 16];
-        using var message = new MemoryStream();
-        WebSocketReceiveResult result;
-        do
-        {
-            result = await socket.ReceiveAsync(buffer, timeout.Token);
-            message.Write(buffer, 0, result.Count);
-        }
-        while (!result.EndOfMessage);
-        return JsonDocument.Parse(message.ToArray()).RootElement.Clone();
-    }
+    private static Task<JsonElement> ReceiveAsync(ClientWebSocket socket) => WebSocketFrames.ReceiveJsonAsync(socket);
 }
