@@ -30,6 +30,7 @@ public static class ResultsExtensions
             .Validate(o => o.SweepIntervalMinutes > 0, "Results:SweepIntervalMinutes must be positive.")
             .Validate(o => o.ProcessorTimeoutSeconds > 0, "Results:ProcessorTimeoutSeconds must be positive.")
             .Validate(o => o.HealthWindowMinutes is >= 1 and <= 1440, "Results:HealthWindowMinutes must be 1..1440.")
+            .Validate(o => o.WebSocketAllowedOrigins.All(WebSocketOrigins.IsValidSetting), "Results:WebSocketAllowedOrigins entries must be * or an origin such as https://dashboard.example.com (scheme, host, optional port; no path).")
             .ValidateOnStart();
         builder.Services.AddSingleton<EventBroadcaster>();
         builder.Services.AddSingleton<FanOutReadiness>();

@@ -27,6 +27,12 @@ public sealed class ResultsOptions
     /// <summary>A processor whose last heartbeat is older than this is no longer listed as live.</summary>
     public double ProcessorTimeoutSeconds { get; set; } = 15;
 
+    /// <summary>
+    /// Browser origins besides Results' own that may open <c>/ws</c> (for example <c>https://dashboard.example.com</c>;
+    /// <c>*</c> allows any). Same-origin pages and clients that send no <c>Origin</c> always may.
+    /// </summary>
+    public string[] WebSocketAllowedOrigins { get; set; } = [];
+
     /// <summary>The window of recent jobs domain health is computed over.</summary>
     public int HealthWindowMinutes { get; set; } = 5;
 }

@@ -16,7 +16,8 @@ namespace Prism.Results.Apis;
 /// as <see cref="CancelJob"/>: Results records the job cancelled, processors skip or stop it.
 /// A job cancelled right after submission may not be recorded yet (its submitted event is still on
 /// the way); an id Ingest minted moments ago (a UUIDv7 from the last minute) is waited for, briefly,
-/// before it counts as unknown.
+/// before it counts as unknown. Another tenant's job is not the caller's to see: it is waited for and
+/// answered exactly like an id of no job.
 /// </summary>
 public static class CancelApi
 {
@@ -39,12 +40,15 @@ public static class CancelApi
         Guid jobId, IResultStore store, JobChangeNotifier notifier, IPublishEndpoint publisher, TimeProvider clock, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var job = await store.GetAsync(jobId, cancellationToken).ConfigureAwait(false);
+        // Another tenant's job counts as not recorded, waited for included: answering it at once while an
+        // id of no job waits would tell the caller it exists.
+        var scope = user.TenantScope();
+        var job = VisibleTo(scope, await store.GetAsync(jobId, cancellationToken).ConfigureAwait(false));
         if (job is null && IsRecentlyMinted(jobId, clock.GetUtcNow()))
         {
-            job = await WaitUntilRecordedAsync(jobId, store, notifier, clock, cancellationToken).ConfigureAwait(false);
+            job = await WaitUntilRecordedAsync(jobId, scope, store, notifier, clock, cancellationToken).ConfigureAwait(false);
         }
-        if (job is null || !CallerExtensions.Sees(user.TenantScope(), job.TenantId)) return JobNotFound.Problem(jobId);
+        if (job is null) return JobNotFound.Problem(jobId);
         if (JobStatus.IsTerminal(job.Status))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, type: ProblemTypes.Conflict, title: "The job already finished.",
@@ -71,13 +75,15 @@ public static class CancelApi
         return age <= RecentlyMinted && age >= -TimeSpan.FromSeconds(5);
     }
 
-    private static async Task<JobResultView?> WaitUntilRecordedAsync(Guid jobId, IResultStore store, JobChangeNotifier notifier, TimeProvider clock, CancellationToken cancellationToken)
+    private static JobResultView? VisibleTo(string? scope, JobResultView? job) => job is not null && CallerExtensions.Sees(scope, job.TenantId) ? job : null;
+
+    private static async Task<JobResultView?> WaitUntilRecordedAsync(Guid jobId, string? scope, IResultStore store, JobChangeNotifier notifier, TimeProvider clock, CancellationToken cancellationToken)
     {
         var until = clock.GetUtcNow() + RecordWait;
         while (true)
         {
             var change = notifier.NextChange(jobId);
-            var job = await store.GetAsync(jobId, cancellationToken).ConfigureAwait(false);
+            var job = VisibleTo(scope, await store.GetAsync(jobId, cancellationToken).ConfigureAwait(false));
             var left = until - clock.GetUtcNow();
             if (job is not null || left <= TimeSpan.Zero) return job;
             // The notifier only hears this replica's events; the poll catches another replica's.

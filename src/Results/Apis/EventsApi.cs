@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Threading.Channels;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Prism.Contracts;
 using Prism.Contracts.Api;
@@ -15,7 +16,8 @@ namespace Prism.Results.Apis;
 /// (header or <c>lastEventId</c> query) the missed events are replayed from the store first, then
 /// live ones follow, without gaps or duplicates, in id order. Without it, a stream for one <c>jobId</c>
 /// starts at that job's first event and any other stream starts now: every event recorded after the
-/// client reads the opening <c>: prism job events</c> comment reaches it.
+/// client reads the opening <c>: prism job events</c> comment reaches it. A <c>jobId</c> that is not the
+/// caller's (another tenant's, or not recorded) gets the same open stream, with no events.
 /// </summary>
 public static class EventsApi
 {
@@ -29,7 +31,7 @@ public static class EventsApi
         return app;
     }
 
-    public static async Task<Results<EmptyHttpResult, ValidationProblem, ProblemHttpResult>> StreamEvents(
+    public static async Task<Results<EmptyHttpResult, ValidationProblem>> StreamEvents(
         HttpContext http, Guid? jobId, string? kind, long? lastEventId, IResultStore store, EventBroadcaster broadcaster, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
@@ -48,13 +50,10 @@ public static class EventsApi
             resumeAfter = parsed;
         }
 
-        var scope = http.User.TenantScope();
-        if (jobId is { } id && scope is not null && await store.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } job
-            && !CallerExtensions.Sees(scope, job.TenantId))
-        {
-            return JobNotFound.Problem(id);
-        }
-        var filter = new EventFilter(jobId, kind) { Tenant = scope };
+        // A jobId is not looked up: a stream for one not recorded yet (just submitted) is legitimate, and
+        // another tenant's job then answers exactly like an id of no job: an open stream that stays empty
+        // (the filter leaves other tenants' events out), with no store read to time.
+        var filter = new EventFilter(jobId, kind) { Tenant = http.User.TenantScope() };
         // Subscribe before reading the store, so an event stored meanwhile still wakes the stream.
         using var live = broadcaster.Subscribe(filter);
 
@@ -97,6 +96,10 @@ public static class EventsApi
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // The client went away: the normal end of a stream.
+        }
+        catch (ChannelClosedException) when (live.FellBehind.IsCancellationRequested)
+        {
+            // It fell too far behind: the stream ends, and the client resumes from the store with Last-Event-ID.
         }
         return TypedResults.Empty;
     }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Prism.Contracts;
 using Prism.Contracts.Api;
@@ -16,16 +17,18 @@ public static class ProcessorsApi
             .WithName("ListProcessors").WithTags("Processors").WithSummary("Live processors, from their heartbeats.");
         foreach (var domain in JobKinds.ByDomain.Keys)
         {
-            app.MapGet($"/api/v1/{domain}/health", (DomainHealth health, CancellationToken ct) => GetDomainHealth(domain, health, ct)).RequireAuthorization(PrismPolicies.Read)
+            app.MapGet($"/api/v1/{domain}/health", (DomainHealth health, ClaimsPrincipal user, CancellationToken ct) => GetDomainHealth(domain, health, user, ct)).RequireAuthorization(PrismPolicies.Read)
                 .WithName($"Get_{domain}_health").WithTags("Processors").WithSummary($"Health of the {domain} domain from live processors and recent jobs.");
         }
         return app;
     }
 
-    public static async Task<Results<Ok<DomainHealthView>, ProblemHttpResult>> GetDomainHealth(string domain, DomainHealth health, CancellationToken cancellationToken)
+    /// <summary>A tenant's caller gets its tenant's job figures; an admin, every tenant's.</summary>
+    public static async Task<Results<Ok<DomainHealthView>, ProblemHttpResult>> GetDomainHealth(string domain, DomainHealth health, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(health);
-        var view = await health.GetAsync(domain, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(user);
+        var view = await health.GetAsync(domain, user.TenantScope(), cancellationToken).ConfigureAwait(false);
         return view is null
             ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, type: ProblemTypes.NotFound, title: "No such domain.")
             : TypedResults.Ok(view);

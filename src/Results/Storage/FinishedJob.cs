@@ -1,4 +1,4 @@
 namespace Prism.Results.Storage;
 
-/// <summary>A finished job's kind, final status and submitted → finished time.</summary>
-public sealed record FinishedJob(string Kind, string Status, double TotalMs);
+/// <summary>A finished job's kind, final status, submitted → finished time, and tenant (null: none).</summary>
+public sealed record FinishedJob(string Kind, string Status, double TotalMs, string? TenantId = null);

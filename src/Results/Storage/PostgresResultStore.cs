@@ -45,6 +45,7 @@ public sealed class PostgresResultStore(NpgsqlDataSource dataSource) : SqlResult
         CREATE INDEX IF NOT EXISTS ix_{Table}_status ON {Table} (status, submitted_us DESC);
         CREATE INDEX IF NOT EXISTS ix_{Table}_kind ON {Table} (kind, submitted_us DESC);
         CREATE INDEX IF NOT EXISTS ix_{Table}_tenant ON {Table} (tenant_id, submitted_us DESC);
+        CREATE INDEX IF NOT EXISTS ix_{Table}_completed ON {Table} (completed_us);
         CREATE TABLE IF NOT EXISTS {EventsTable} (
           seq bigserial PRIMARY KEY,
           job_id text NOT NULL,

@@ -318,7 +318,7 @@ public abstract class SqlResultStore : IResultStore
             var command = connection.CreateCommand();
             await using (command.ConfigureAwait(false))
             {
-                command.CommandText = $"SELECT kind, status, completed_us - submitted_us FROM {Table} WHERE status_rank = 3 AND completed_us >= @since";
+                command.CommandText = $"SELECT kind, status, completed_us - submitted_us, tenant_id FROM {Table} WHERE status_rank = 3 AND completed_us >= @since";
                 Bind(command, "since", Micros(since));
                 var jobs = new List<FinishedJob>();
                 var r = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -326,7 +326,7 @@ public abstract class SqlResultStore : IResultStore
                 {
                     while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
                     {
-                        jobs.Add(new FinishedJob(r.GetString(0), r.GetString(1), r.GetInt64(2) / 1000.0));
+                        jobs.Add(new FinishedJob(r.GetString(0), r.GetString(1), r.GetInt64(2) / 1000.0, r.IsDBNull(3) ? null : r.GetString(3)));
                     }
                 }
                 return jobs;

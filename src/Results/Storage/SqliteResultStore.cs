@@ -48,6 +48,7 @@ public sealed class SqliteResultStore : SqlResultStore, IDisposable
         CREATE INDEX IF NOT EXISTS ix_{Table}_status ON {Table} (status, submitted_us DESC);
         CREATE INDEX IF NOT EXISTS ix_{Table}_kind ON {Table} (kind, submitted_us DESC);
         CREATE INDEX IF NOT EXISTS ix_{Table}_tenant ON {Table} (tenant_id, submitted_us DESC);
+        CREATE INDEX IF NOT EXISTS ix_{Table}_completed ON {Table} (completed_us);
         CREATE TABLE IF NOT EXISTS {EventsTable} (
           seq INTEGER PRIMARY KEY AUTOINCREMENT,
           job_id TEXT NOT NULL,

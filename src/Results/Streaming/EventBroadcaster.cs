@@ -8,7 +8,8 @@ namespace Prism.Results.Streaming;
 /// <summary>
 /// This replica's live subscribers (SSE and WebSocket). Each has a bounded buffer; one that falls
 /// that far behind is disconnected rather than slowing everyone — it resumes from the store with
-/// Last-Event-ID, so nothing is lost.
+/// Last-Event-ID, so nothing is lost. Publishing never waits: it marks the subscriber
+/// <see cref="Subscription.FellBehind"/> and completes its buffer; the stream serving it does the closing.
 /// </summary>
 public sealed class EventBroadcaster
 {
@@ -32,7 +33,7 @@ public sealed class EventBroadcaster
         {
             if (subscriber.Filter(jobEvent) && !subscriber.Writer.TryWrite(jobEvent))
             {
-                subscriber.Writer.TryComplete(new InvalidOperationException("The subscriber fell too far behind; resume with Last-Event-ID."));
+                subscriber.MarkBehind();
             }
         }
     }
@@ -43,6 +44,7 @@ public sealed class EventBroadcaster
     public sealed class Subscription : IDisposable
     {
         private readonly EventBroadcaster _owner;
+        private readonly CancellationTokenSource _behind = new();
         private readonly Channel<JobEvent> _channel = Channel.CreateBounded<JobEvent>(new BoundedChannelOptions(BufferPerSubscriber)
         {
             SingleReader = true,
@@ -60,10 +62,20 @@ public sealed class EventBroadcaster
         internal ChannelWriter<JobEvent> Writer => _channel.Writer;
         public ChannelReader<JobEvent> Reader => _channel.Reader;
 
+        /// <summary>Cancelled once the subscriber is <see cref="BufferPerSubscriber"/> events behind; the events after that are not kept.</summary>
+        public CancellationToken FellBehind => _behind.Token;
+
+        internal void MarkBehind()
+        {
+            if (!_channel.Writer.TryComplete(new InvalidOperationException($"The subscriber fell {BufferPerSubscriber} events behind; resume with Last-Event-ID."))) return;
+            try { _behind.Cancel(); } catch (ObjectDisposedException) { }
+        }
+
         public void Dispose()
         {
             _owner.Remove(Id);
             _channel.Writer.TryComplete();
+            _behind.Dispose();
         }
     }
 }

@@ -20,7 +20,7 @@ public static class BoundSettings
     public static IReadOnlySet<string> For(string service) => service switch
     {
         "ingest" => Set(Options<IngestOptions>(IngestOptions.SectionName), Common),
-        "results" => Set(Common, [ResultsStore]),
+        "results" => Set(Options<ResultsOptions>(ResultsOptions.SectionName), Common, [ResultsStore]),
         "processor" => Set(Options<ProcessorOptions>(ProcessorOptions.SectionName), Common),
         _ => throw new ArgumentOutOfRangeException(nameof(service), service, "Not a Prism service."),
     };
@@ -40,6 +40,12 @@ public static class BoundSettings
 
     private static IEnumerable<string> Options<T>(string section) =>
         typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite).Select(p => $"{section}__{p.Name}");
+
+    /// <summary>
+    /// A list setting is bound from indexed entries: <c>Results__WebSocketAllowedOrigins__0</c> →
+    /// <c>Results__WebSocketAllowedOrigins</c>; other names unchanged.
+    /// </summary>
+    public static string Unindexed(string name) => System.Text.RegularExpressions.Regex.Replace(name, @"__\d+$", "");
 
     private static HashSet<string> Set(params IEnumerable<string>[] parts) => parts.SelectMany(p => p).ToHashSet(StringComparer.Ordinal);
 }

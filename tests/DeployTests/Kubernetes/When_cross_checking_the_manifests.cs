@@ -63,7 +63,7 @@ public sealed class When_cross_checking_the_manifests
             names.AddRange(Manifests.Base.Named<V1ConfigMap>(from.ConfigMapRef.Name).Data.Keys);
         }
 
-        Assert.Empty(names.Except(BoundSettings.For(service)));
+        Assert.Empty(names.Select(BoundSettings.Unindexed).Except(BoundSettings.For(service)));
         Assert.Contains(BoundSettings.RabbitMq, names);
         if (service == "results") Assert.Contains(BoundSettings.ResultsStore, names);
     }
@@ -131,6 +131,19 @@ public sealed class When_cross_checking_the_manifests
         Assert.Equal("gpu", pod.Metadata.Labels["accelerator"]);
         Assert.Contains("accelerator", Manifests.Base.Named<ServiceMonitor>("prism").Spec.PodTargetLabels!);
         Assert.Equal("gpu", Manifests.Base.Named<V1ConfigMap>("prism-processor").Data["Processor__Engine"]);
+    }
+
+    [Fact]
+    public void The_origin_the_ingress_allows_by_CORS_may_also_open_the_event_WebSocket()
+    {
+        var corsOrigins = Manifests.Base.OfKind<V1Ingress>()
+            .Select(i => i.Metadata.Annotations is { } a && a.TryGetValue("nginx.ingress.kubernetes.io/cors-allow-origin", out var o) ? o : null)
+            .OfType<string>().SelectMany(o => o.Split(',', StringSplitOptions.TrimEntries)).Distinct().ToList();
+        var webSocketOrigins = Manifests.Base.Named<V1ConfigMap>("prism-results").Data
+            .Where(e => e.Key.StartsWith("Results__WebSocketAllowedOrigins__", StringComparison.Ordinal)).Select(e => e.Value).ToList();
+
+        Assert.NotEmpty(corsOrigins);
+        Assert.All(corsOrigins, o => Assert.Contains(o, webSocketOrigins));
     }
 
     [Fact]

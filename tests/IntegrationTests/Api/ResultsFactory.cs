@@ -1,7 +1,10 @@
 using MassTransit;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Prism.Results;
 using Prism.Results.Events;
 
@@ -16,6 +19,19 @@ public sealed class ResultsFactory : WebApplicationFactory<ResultsOptions>
     {
         builder.UseSetting("ConnectionStrings:results", $"Data Source={Path.Combine(_directory, "results.db")}");
         builder.ConfigureTestServices(services => services.AddMassTransitTestHarness(x => x.AddConsumer<JobEventConsumer, JobEventConsumerDefinition>()).UseGenerousHarnessTimeouts());
+    }
+
+    /// <summary>
+    /// Starts <paramref name="factory"/> on Kestrel at a free port and returns its <c>ws://…/ws</c>: real TCP and real
+    /// WebSocket handshakes (Origin, status codes), which the in-memory test server does not have.
+    /// </summary>
+    public static Uri StartOnKestrel(WebApplicationFactory<ResultsOptions> factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        factory.UseKestrel(0);
+        factory.StartServer();
+        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new UriBuilder(address) { Scheme = "ws", Path = "/ws" }.Uri;
     }
 
     protected override void Dispose(bool disposing)

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Prism.Contracts;
 using Prism.Contracts.Api;
+using Prism.IntegrationTests.Infrastructure;
 
 namespace Prism.IntegrationTests.EndToEnd;
 
@@ -165,20 +166,7 @@ public static class LifecycleScenarios
     private static Task SendAsync(ClientWebSocket socket, string text) =>
         socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, CancellationToken.None);
 
-    private static async Task<JsonElement> ReceiveAsync(ClientWebSocket socket)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var buffer = new byte[1 << 16];
-        using var message = new MemoryStream();
-        WebSocketReceiveResult result;
-        do
-        {
-            result = await socket.ReceiveAsync(buffer, timeout.Token);
-            message.Write(buffer, 0, result.Count);
-        }
-        while (!result.EndOfMessage);
-        return JsonDocument.Parse(message.ToArray()).RootElement.Clone();
-    }
+    private static Task<JsonElement> ReceiveAsync(ClientWebSocket socket) => WebSocketFrames.ReceiveJsonAsync(socket);
 
     // ---- Cancellation, deadlines, priorities, idempotency and batches. The deployment runs one compute slot
     // (Processor:MaxConcurrentJobs=1), so a job that holds it keeps everything behind it queued for as long as

@@ -150,6 +150,13 @@ public sealed class ServiceProcess : IAsyncDisposable
         return _process.WorkingSet64 / (1024.0 * 1024.0);
     }
 
+    /// <summary>CPU time the process has used so far, user and system.</summary>
+    public TimeSpan CpuTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

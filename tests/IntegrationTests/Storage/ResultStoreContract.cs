@@ -264,6 +264,24 @@ public abstract class ResultStoreContract
     }
 
     [Fact]
+    public async Task It_reads_the_finished_jobs_of_the_health_window_with_their_tenant()
+    {
+        var store = await CreateStoreAsync();
+        // Later than every other test's jobs, so a shared database adds nothing to the window.
+        var t = T0.AddYears(5);
+        await store.ApplyAsync(Succeeded(Guid.NewGuid(), t) with { TenantId = "tenant-a" }, CancellationToken.None);
+        await store.ApplyAsync(Failed(Guid.NewGuid(), t), CancellationToken.None);
+        await store.ApplyAsync(Running(Guid.NewGuid(), t), CancellationToken.None);
+        await store.ApplyAsync(Succeeded(Guid.NewGuid(), t.AddMinutes(-10)), CancellationToken.None);
+
+        var window = await store.FinishedSinceAsync(t, CancellationToken.None);
+
+        Assert.Equal(2, window.Count);
+        Assert.Contains(new FinishedJob(JobKinds.PixelsEntropy, JobStatus.Succeeded, 100, "tenant-a"), window);
+        Assert.Contains(new FinishedJob(JobKinds.PixelsEntropy, JobStatus.Failed, 90, null), window);
+    }
+
+    [Fact]
     public async Task It_returns_nothing_for_an_unknown_job()
     {
         var store = await CreateStoreAsync();
