@@ -190,7 +190,7 @@ public sealed class When_optimising_a_portfolio
     // fifteen failed with "did not converge", on the CPU engine as on the GPU. At an optimal vertex (every
     // weight on a bound) the solver freed a weight, the budget pinned it back by rounding, and so on forever.
     // Before the fix: "did not converge in 280 active-set iterations"; with the vertex test alone, the budget
-    // drifted by 1.2e-7 at t ≈ 1e8 (seed 3).
+    // drifted by 1.2e-7 at t ≈ 1e8 (seed 3), and weights summed to 1.5 at t ≈ 1e15 (seed 1).
     [Fact]
     public async Task It_converges_on_small_capped_markets_whose_optimum_is_a_vertex()
     {
@@ -203,9 +203,9 @@ public sealed class When_optimising_a_portfolio
             var mu = FinanceOptimizeKind.MeanReturns(returns, assets);
             const double lo = 0, hi = 0.5;
 
-            // The exact QP for return weights t from e⁻¹⁰ to e²⁵ (far past the Sharpe bracket and 1/riskAversion of
-            // real inputs): the largest ones have a vertex optimum.
-            for (var logT = -10.0; logT <= 25; logT += 0.25)
+            // The QP for return weights t from e⁻¹⁰ to e⁶⁰ (1/riskAversion reaches 1e12 and beyond): the largest
+            // ones have a vertex optimum, and past ReturnDominance the linear one.
+            for (var logT = -10.0; logT <= 60; logT += 0.25)
             {
                 var qp = new PortfolioQp(sigma, 0, 1, mu, lo, hi);
                 qp.Solve(Math.Exp(logT), Ct);
@@ -224,6 +224,20 @@ public sealed class When_optimising_a_portfolio
             var sharpe = Weights(await RunAsync(input));
             var gradient = PortfolioChecks.SharpeGradient(sigma, mu, input.RiskFreeRate, sharpe);
             Assert.True(PortfolioChecks.StationarityViolation(gradient, lo, hi, sharpe, minimise: false) < 1e-6, $"seed {seed}");
+        }
+    }
+
+    [Fact]
+    public async Task A_vanishing_risk_aversion_gives_the_highest_return_portfolio()
+    {
+        // λ → 0: maximise μᵀw alone; with weights capped at 0.4 that is 0.4, 0.4, 0.2 down the returns.
+        double[] mu = [0.004, 0.011, 0.007, 0.009];
+        var sigma = new[,] { { 0.0020, 0.0006, -0.0004, 0.0 }, { 0.0006, 0.0090, 0.0012, 0.0 }, { -0.0004, 0.0012, 0.0040, 0.0 }, { 0.0, 0.0, 0.0, 0.0030 } };
+        foreach (var lambda in new[] { 1e-9, 1e-15, 1e-300 })
+        {
+            var w = Weights(await RunAsync(Market(mu, sigma, FinanceObjectives.MeanVariance, hi: 0.4, riskAversion: lambda)));
+            Assert.Equal(1.0, w.Sum(), 12);
+            Assert.All(w.Zip([0.0, 0.4, 0.2, 0.4]), p => Assert.Equal(p.Second, p.First, 6));
         }
     }
 
