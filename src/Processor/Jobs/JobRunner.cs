@@ -1,10 +1,12 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using MassTransit;
 using Microsoft.Extensions.Options;
 using Prism.Contracts;
 using Prism.Contracts.Validation;
 using Prism.Processor.Compute;
+using Prism.ServiceDefaults.Messaging;
 
 namespace Prism.Processor.Jobs;
 
@@ -20,6 +22,7 @@ public sealed partial class JobRunner(
     PriorityGate gate,
     KindBatcher batcher,
     IOptions<ProcessorOptions> options,
+    IOptions<BusOptions> bus,
     ProcessorMetrics metrics,
     TimeProvider clock,
     ILogger<JobRunner> logger)
@@ -27,6 +30,7 @@ public sealed partial class JobRunner(
     private readonly string _processorId = options.Value.ProcessorId;
     private readonly TimeSpan _maxJobTime = TimeSpan.FromSeconds(options.Value.MaxJobSeconds);
     private readonly TimeSpan _announceStartAfter = TimeSpan.FromMilliseconds(options.Value.AnnounceStartAfterMs);
+    private readonly long _maxResultBytes = bus.Value.MaxResultBytes;
     private long _jobsDone;
 
     /// <summary>Jobs computing now.</summary>
@@ -162,8 +166,18 @@ public sealed partial class JobRunner(
                 // Released before the outcome is published: the next job computes while the broker confirms.
                 slot?.Dispose();
             }
-            var result = JsonSerializer.SerializeToElement(output, output.GetType(), PrismJson.Options);
             var computeMs = stopwatch.Elapsed.TotalMilliseconds;
+            var serialized = JsonSerializer.SerializeToUtf8Bytes(output, output.GetType(), PrismJson.Options);
+            if (serialized.LongLength > _maxResultBytes)
+            {
+                // Published anyway, it would be refused by the broker or never read by Results: the job fails instead.
+                metrics.Computed(job.Kind, device.Engine, computeMs, succeeded: false);
+                await FailAsync(job, publisher, startedAt, attempt, ErrorCodes.ResultTooLarge,
+                    string.Create(CultureInfo.InvariantCulture, $"The result is {serialized.LongLength:N0} bytes; a message can carry at most {_maxResultBytes:N0} (Bus:MaxMessageBytes less the envelope)."),
+                    cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            var result = JsonSerializer.Deserialize<JsonElement>(serialized);
             metrics.Computed(job.Kind, device.Engine, computeMs, succeeded: true);
             LogCompleted(logger, job.JobId, job.Kind, computeMs);
 
