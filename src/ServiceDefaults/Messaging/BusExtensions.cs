@@ -64,6 +64,8 @@ public static class BusExtensions
             }
         });
 
+        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration("receive-endpoints",
+            sp => new ReceiveEndpointsHealthCheck(sp.GetRequiredService<IBusControl>()), HealthStatus.Unhealthy, [Health.HealthTags.Ready]));
         if (!string.IsNullOrWhiteSpace(rabbit))
         {
             var broker = new Uri(rabbit);
