@@ -38,6 +38,8 @@ public static class BusExtensions
         builder.Services.AddMassTransit(x =>
         {
             foreach (var contribute in contributions) contribute(x);
+            // A production pod makes no outbound calls of its own: no usage reports to MassTransit's host.
+            x.DisableUsageTelemetry();
 
             if (string.IsNullOrWhiteSpace(rabbit))
             {
