@@ -30,7 +30,7 @@ public sealed partial class JobRunner(
     private readonly string _processorId = options.Value.ProcessorId;
     private readonly TimeSpan _maxJobTime = TimeSpan.FromSeconds(options.Value.MaxJobSeconds);
     private readonly TimeSpan _announceStartAfter = TimeSpan.FromMilliseconds(options.Value.AnnounceStartAfterMs);
-    private readonly long _maxResultBytes = bus.Value.MaxResultBytes;
+    private readonly long _maxResultBytes = bus.Value.MaxPayloadBytes;
     private long _jobsDone;
 
     /// <summary>Jobs computing now.</summary>

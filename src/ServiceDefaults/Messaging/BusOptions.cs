@@ -34,6 +34,6 @@ public sealed class BusOptions
     /// </summary>
     public const uint MaxInboundMessageBytes = 512 * 1024 * 1024;
 
-    /// <summary>The largest serialized job result that fits in a message.</summary>
-    public long MaxResultBytes => MaxMessageBytes - EnvelopeAllowanceBytes;
+    /// <summary>The largest job input or serialized result that fits in a message with its envelope.</summary>
+    public long MaxPayloadBytes => MaxMessageBytes - EnvelopeAllowanceBytes;
 }
