@@ -32,4 +32,10 @@ public static class ErrorCodes
 
     /// <summary>The processor kept failing on the job after its retries.</summary>
     public const string ProcessingFailed = "processing_failed";
+
+    /// <summary>
+    /// The job computed, but its serialized result is larger than a message may be (<c>Bus:MaxMessageBytes</c>
+    /// less an allowance for the envelope), so it cannot be carried to Results.
+    /// </summary>
+    public const string ResultTooLarge = "result_too_large";
 }

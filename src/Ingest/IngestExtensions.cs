@@ -1,6 +1,8 @@
+using Microsoft.Extensions.Options;
 using Prism.Ingest.Admission;
 using Prism.Ingest.Idempotency;
 using Prism.Ingest.Submission;
+using Prism.ServiceDefaults.Messaging;
 
 namespace Prism.Ingest;
 
@@ -20,6 +22,12 @@ public static class IngestExtensions
             .Validate(o => o.Admission.DepthCacheMilliseconds is >= 0 and <= 60_000, "Ingest:Admission:DepthCacheMilliseconds must be 0..60000.")
             .Validate(o => o.Admission.ProbeTimeoutMilliseconds is >= 100 and <= 60_000, "Ingest:Admission:ProbeTimeoutMilliseconds must be 100..60000.")
             .Validate(o => o.Admission.RetryAfterSeconds is >= 1 and <= 3600, "Ingest:Admission:RetryAfterSeconds must be 1..3600.")
+            .ValidateOnStart();
+        // A job's input travels in its JobSubmitted (compact, so at most the body's size): a body limit above what a
+        // message can carry would accept jobs the broker then refuses or no processor can read.
+        builder.Services.AddOptions<IngestOptions>()
+            .Validate<IOptions<BusOptions>>((o, bus) => o.MaxBodyBytes <= bus.Value.MaxPayloadBytes,
+                "Ingest:MaxBodyBytes must be at most Bus:MaxMessageBytes less 1 MiB for the envelope (raise both together).")
             .ValidateOnStart();
         builder.Services.AddSingleton<SubmissionReader>();
         builder.Services.AddSingleton<AdmissionGate>();

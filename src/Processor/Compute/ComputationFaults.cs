@@ -29,18 +29,18 @@ public static class ComputationFaults
     };
 
     /// <summary>Serializes an output, or returns false when it holds ±Infinity or NaN, which JSON has no number for.</summary>
-    public static bool TrySerialize(object output, out JsonElement result)
+    public static bool TrySerialize(object output, out byte[] utf8)
     {
         ArgumentNullException.ThrowIfNull(output);
         try
         {
-            result = JsonSerializer.SerializeToElement(output, output.GetType(), PrismJson.Options);
+            utf8 = JsonSerializer.SerializeToUtf8Bytes(output, output.GetType(), PrismJson.Options);
             return true;
         }
         catch (ArgumentException)
         {
             // System.Text.Json's answer to a non-finite double under JsonNumberHandling.Strict.
-            result = default;
+            utf8 = [];
             return false;
         }
     }

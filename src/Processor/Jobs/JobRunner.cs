@@ -1,9 +1,12 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
 using MassTransit;
 using Microsoft.Extensions.Options;
 using Prism.Contracts;
 using Prism.Contracts.Validation;
 using Prism.Processor.Compute;
+using Prism.ServiceDefaults.Messaging;
 
 namespace Prism.Processor.Jobs;
 
@@ -20,6 +23,7 @@ public sealed partial class JobRunner(
     PriorityGate gate,
     KindBatcher batcher,
     IOptions<ProcessorOptions> options,
+    IOptions<BusOptions> bus,
     ProcessorMetrics metrics,
     TimeProvider clock,
     ILogger<JobRunner> logger)
@@ -27,6 +31,7 @@ public sealed partial class JobRunner(
     private readonly string _processorId = options.Value.ProcessorId;
     private readonly TimeSpan _maxJobTime = TimeSpan.FromSeconds(options.Value.MaxJobSeconds);
     private readonly TimeSpan _announceStartAfter = TimeSpan.FromMilliseconds(options.Value.AnnounceStartAfterMs);
+    private readonly long _maxResultBytes = bus.Value.MaxPayloadBytes;
     private long _jobsDone;
 
     /// <summary>Jobs computing now.</summary>
@@ -171,13 +176,23 @@ public sealed partial class JobRunner(
                 // Released before the outcome is published: the next job computes while the broker confirms.
                 slot?.Dispose();
             }
-            if (!ComputationFaults.TrySerialize(output, out var result))
+            var computeMs = stopwatch.Elapsed.TotalMilliseconds;
+            if (!ComputationFaults.TrySerialize(output, out var serialized))
             {
-                metrics.Computed(job.Kind, device.Engine, stopwatch.Elapsed.TotalMilliseconds, succeeded: false);
+                metrics.Computed(job.Kind, device.Engine, computeMs, succeeded: false);
                 await FailAsync(job, publisher, startedAt, attempt, ErrorCodes.ComputationFailed, ComputationFaults.NonFiniteMessage, cancellationToken).ConfigureAwait(false);
                 return;
             }
-            var computeMs = stopwatch.Elapsed.TotalMilliseconds;
+            if (serialized.LongLength > _maxResultBytes)
+            {
+                // Published anyway, it would be refused by the broker or never read by Results: the job fails instead.
+                metrics.Computed(job.Kind, device.Engine, computeMs, succeeded: false);
+                await FailAsync(job, publisher, startedAt, attempt, ErrorCodes.ResultTooLarge,
+                    string.Create(CultureInfo.InvariantCulture, $"The result is {serialized.LongLength:N0} bytes; a message can carry at most {_maxResultBytes:N0} (Bus:MaxMessageBytes less the envelope)."),
+                    cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            var result = JsonSerializer.Deserialize<JsonElement>(serialized);
             metrics.Computed(job.Kind, device.Engine, computeMs, succeeded: true);
             LogCompleted(logger, job.JobId, job.Kind, computeMs);
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,6 +29,8 @@ public static class BusExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<BusOptions>().BindConfiguration(BusOptions.SectionName)
             .Validate(o => o.PrefetchCount is > 0 and <= 10_000, "Bus:PrefetchCount must be 1..10000.")
+            .Validate(o => o.MaxMessageBytes is >= 2 * BusOptions.EnvelopeAllowanceBytes and <= BusOptions.MaxInboundMessageBytes,
+                "Bus:MaxMessageBytes must be 2 MiB..512 MiB.")
             .ValidateOnStart();
         var rabbit = builder.Configuration.GetConnectionString(BusOptions.RabbitMqConnectionName);
         var contributions = Contributions(builder);
@@ -35,23 +38,36 @@ public static class BusExtensions
         builder.Services.AddMassTransit(x =>
         {
             foreach (var contribute in contributions) contribute(x);
+            // A production pod makes no outbound calls of its own: no usage reports to MassTransit's host.
+            x.DisableUsageTelemetry();
 
             if (string.IsNullOrWhiteSpace(rabbit))
             {
-                x.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+                x.UsingInMemory((context, cfg) =>
+                {
+                    cfg.UseCompactJson();
+                    cfg.ConfigureEndpoints(context);
+                });
             }
             else
             {
                 var uri = new Uri(rabbit);
                 x.UsingRabbitMq((context, cfg) =>
                 {
-                    cfg.Host(uri, h => h.PublisherConfirmation = true);
+                    cfg.Host(uri, h =>
+                    {
+                        h.PublisherConfirmation = true;
+                        h.MaxMessageSize(BusOptions.MaxInboundMessageBytes);
+                    });
+                    cfg.UseCompactJson();
                     cfg.DeclarePrismTopology();
                     cfg.ConfigureEndpoints(context);
                 });
             }
         });
 
+        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration("receive-endpoints",
+            sp => new ReceiveEndpointsHealthCheck(sp.GetRequiredService<IBusControl>()), HealthStatus.Unhealthy, [Health.HealthTags.Ready]));
         if (!string.IsNullOrWhiteSpace(rabbit))
         {
             var broker = new Uri(rabbit);
@@ -72,6 +88,14 @@ public static class BusExtensions
         });
         return builder;
     }
+
+    /// <summary>
+    /// MassTransit writes its envelope indented by default: a 40 MB result became a 77 MB message. Compact JSON
+    /// keeps a message about the size of its body. The options are MassTransit's process-wide ones, read-only once
+    /// used (a second bus in the process, as in tests), so they are replaced by a copy rather than changed.
+    /// </summary>
+    private static void UseCompactJson(this IBusFactoryConfigurator cfg) => cfg.ConfigureJsonSerializerOptions(options =>
+        options.WriteIndented ? new JsonSerializerOptions(options) { WriteIndented = false } : options);
 
     /// <summary>True when the process talks to RabbitMQ rather than the in-memory bus.</summary>
     public static bool UsesRabbitMq(this IConfiguration configuration) =>

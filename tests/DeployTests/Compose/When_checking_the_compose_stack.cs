@@ -126,6 +126,18 @@ public sealed partial class When_checking_the_compose_stack
         Assert.Contains("rabbitmq_prometheus", Repo.Read("deploy", "rabbitmq", "enabled_plugins"), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("deploy/rabbitmq/rabbitmq.conf")]
+    [InlineData("deploy/overlays/dev/rabbitmq.yaml")]
+    public void The_broker_accepts_the_largest_message_Prism_publishes(string config)
+    {
+        // RabbitMQ 4 refuses messages above 16 MiB by default; a maximum-size job's JobSubmitted is about 25 MB.
+        var limit = Regex.Match(Repo.Read(config.Split('/')), @"max_message_size\s*=\s*(\d+)");
+
+        Assert.True(limit.Success, $"{config} does not set max_message_size");
+        Assert.Equal(new Prism.ServiceDefaults.Messaging.BusOptions().MaxMessageBytes, long.Parse(limit.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     [Fact]
     public void Promtool_accepts_the_Prometheus_configuration()
     {

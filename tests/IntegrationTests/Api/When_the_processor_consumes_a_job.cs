@@ -155,6 +155,24 @@ public sealed class When_the_processor_consumes_a_job(ProcessorFactory factory) 
         Assert.Equal(0, await CountPublishedAsync<JobCompleted>(harness, m => m.JobId == job.JobId));
     }
 
+    [Fact]
+    public async Task A_result_larger_than_a_message_may_carry_ends_failed_with_result_too_large()
+    {
+        // A 2 MiB bus limit leaves 1 MiB for a result; a 512×512 entropy map is about 2.5 MB of JSON.
+        await using var limited = factory.WithWebHostBuilder(b => b.UseSetting("Bus:MaxMessageBytes", "2097152"));
+        var harness = limited.Services.GetRequiredService<ITestHarness>();
+        var random = new Random(512);
+        var job = Job(new { width = 512, height = 512, pixels = Enumerable.Range(0, 512 * 512).Select(_ => random.Next(0, 65536)).ToArray(), window = 3, bins = 32 });
+        await harness.Bus.Publish(job, TestContext.Current.CancellationToken);
+
+        var failed = await PublishedBy<JobFailed>(harness, m => m.JobId == job.JobId, seconds: 60);
+        Assert.Equal(ErrorCodes.ResultTooLarge, failed.ErrorCode);
+        Assert.Matches(@"^The result is \d{1,3}(,\d{3})+ bytes; a message can carry at most 1,048,576 \(Bus:MaxMessageBytes less the envelope\)\.$", failed.ErrorMessage);
+        Assert.NotNull(failed.StartedAt);
+        Assert.Equal(0, await CountPublishedAsync<JobCompleted>(harness, m => m.JobId == job.JobId));
+        Assert.Equal(0, await CountPublishedAsync<Fault<JobSubmitted>>(harness, m => m.Message.JobId == job.JobId));
+    }
+
     /// <summary>An entropy job big enough to take a while on the CPU engine (2048×2048 unless told, window 63).</summary>
     private static JobSubmitted SlowJob(int priority = 0, int side = 2048)
     {

@@ -12,7 +12,7 @@ namespace Prism.IntegrationTests.EndToEnd;
 /// <summary>What a client of the job lifecycle sees over real HTTP, SSE and WebSocket; run on each deployment mode.</summary>
 public static class LifecycleScenarios
 {
-    private static readonly string SmallFrame = """{"width":4,"height":2,"pixels":[1,2,3,4,5,6,7,8],"window":3,"bins":4}""";
+    internal static readonly string SmallFrame = """{"width":4,"height":2,"pixels":[1,2,3,4,5,6,7,8],"window":3,"bins":4}""";
     private static readonly string SmallSegment = """{"width":4,"height":2,"pixels":[0,9,9,0,0,9,0,0],"threshold":5}""";
 
     public static async Task<Guid> SubmitAsync(HttpClient ingest, string alias, string input)
@@ -30,6 +30,21 @@ public static class LifecycleScenarios
             if (job is not null && JobStatus.IsTerminal(job.Status)) return job;
         }
         throw new TimeoutException($"Job {jobId} did not finish.");
+    }
+
+    /// <summary>Long-polls the job until it is terminal or the time is up; null when Results never recorded it.</summary>
+    public static async Task<JobResultView?> TryWaitAsync(HttpClient results, Guid jobId, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        JobResultView? job = null;
+        while (DateTime.UtcNow < deadline && (job is null || !JobStatus.IsTerminal(job.Status)))
+        {
+            var wait = Math.Max(1, (int)(deadline - DateTime.UtcNow).TotalSeconds);
+            using var poll = await results.GetAsync($"/api/v1/results/{jobId}?waitSeconds={wait}");
+            if (poll.StatusCode == HttpStatusCode.OK) job = await poll.Content.ReadFromJsonAsync<JobResultView>(PrismJson.Options);
+            else await Task.Delay(250);
+        }
+        return job;
     }
 
     /// <summary>Reads an SSE stream into a list until cancelled.</summary>
