@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
 using Prism.Ingest.Admission;
 using Prism.Ingest.Idempotency;
 using Prism.Ingest.Submission;
@@ -21,6 +23,10 @@ public static class IngestExtensions
             .Validate(o => o.Admission.ProbeTimeoutMilliseconds is >= 100 and <= 60_000, "Ingest:Admission:ProbeTimeoutMilliseconds must be 100..60000.")
             .Validate(o => o.Admission.RetryAfterSeconds is >= 1 and <= 3600, "Ingest:Admission:RetryAfterSeconds must be 1..3600.")
             .ValidateOnStart();
+        // Kestrel's own body limit (30,000,000 bytes by default) would otherwise answer first, so the documented
+        // 32 MiB could never be reached; the limit is one setting, enforced by both.
+        builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<IngestOptions>>((kestrel, ingest) =>
+            kestrel.Limits.MaxRequestBodySize = ingest.Value.MaxBodyBytes);
         builder.Services.AddSingleton<SubmissionReader>();
         builder.Services.AddSingleton<AdmissionGate>();
         // Only a broker has a queue to measure; the in-memory bus admits everything.
@@ -28,7 +34,7 @@ public static class IngestExtensions
         if (!string.IsNullOrWhiteSpace(rabbit))
         {
             builder.Services.AddSingleton<IQueueDepthProbe>(sp => new RabbitMqQueueDepthProbe(new Uri(rabbit),
-                TimeSpan.FromMilliseconds(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<IngestOptions>>().Value.Admission.ProbeTimeoutMilliseconds)));
+                TimeSpan.FromMilliseconds(sp.GetRequiredService<IOptions<IngestOptions>>().Value.Admission.ProbeTimeoutMilliseconds)));
         }
         // Idempotency keys live where every replica sees them: the PostgreSQL results database when there is one.
         var results = builder.Configuration.GetConnectionString("results");

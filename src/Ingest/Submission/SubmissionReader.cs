@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Prism.Contracts;
 using Prism.Contracts.Validation;
@@ -143,6 +144,12 @@ public sealed class SubmissionReader(IOptions<IngestOptions> options)
 
         var limit = options.Value.MaxBodyBytes;
         if (request.ContentLength > limit) return (null, null, TooLarge(limit));
+        // Kestrel's limit is this same setting (IngestExtensions), but for a chunked body Kestrel counts the chunk
+        // framing too, so a body of exactly the limit would be refused. The loop below holds the body to the limit.
+        if (request.ContentLength is null && request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } kestrel)
+        {
+            kestrel.MaxRequestBodySize = null;
+        }
 
         // Read at most limit + 1 bytes: a chunked body with no Content-Length is held to the same limit.
         using var buffer = new MemoryStream();
