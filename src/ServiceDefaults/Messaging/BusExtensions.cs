@@ -38,7 +38,11 @@ public static class BusExtensions
 
             if (string.IsNullOrWhiteSpace(rabbit))
             {
-                x.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+                x.UsingInMemory((context, cfg) =>
+                {
+                    cfg.UseCompactJson();
+                    cfg.ConfigureEndpoints(context);
+                });
             }
             else
             {
@@ -46,6 +50,7 @@ public static class BusExtensions
                 x.UsingRabbitMq((context, cfg) =>
                 {
                     cfg.Host(uri, h => h.PublisherConfirmation = true);
+                    cfg.UseCompactJson();
                     cfg.DeclarePrismTopology();
                     cfg.ConfigureEndpoints(context);
                 });
@@ -82,6 +87,18 @@ public static class BusExtensions
     /// before its consumer ever started is queued rather than dropped by an unbound exchange.
     /// Arguments must match the consumers' own declarations exactly.
     /// </summary>
+    /// <summary>
+    /// Messages as compact JSON. MassTransit indents its envelope by default, which for a job of large arrays (a
+    /// 2048×2048 frame, its 4M-value result) about doubles the message, every copy of it in memory, and the result
+    /// Results stores and serves (issue 14, row 5).
+    /// </summary>
+    private static void UseCompactJson(this IBusFactoryConfigurator cfg) =>
+        cfg.ConfigureJsonSerializerOptions(options =>
+        {
+            options.WriteIndented = false;
+            return options;
+        });
+
     public static void DeclarePrismTopology(this IRabbitMqBusFactoryConfigurator cfg)
     {
         ArgumentNullException.ThrowIfNull(cfg);
