@@ -14,6 +14,7 @@ public static class IngestExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.SectionName)
             .Validate(o => o.MaxBodyBytes is >= 1024 and <= 1L << 30, "Ingest:MaxBodyBytes must be 1 KiB..1 GiB.")
+            .Validate(o => o.MaxBufferedBodyBytes >= o.MaxBodyBytes, "Ingest:MaxBufferedBodyBytes must be at least Ingest:MaxBodyBytes.")
             .Validate(o => o.PublishTimeoutSeconds is >= 1 and <= 300, "Ingest:PublishTimeoutSeconds must be 1..300.")
             .Validate(o => o.MaxDeadlineSeconds >= 1, "Ingest:MaxDeadlineSeconds must be positive.")
             .Validate(o => o.MaxBatchSize is >= 1 and <= 10_000, "Ingest:MaxBatchSize must be 1..10000.")
@@ -28,6 +29,7 @@ public static class IngestExtensions
         builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<IngestOptions>>((kestrel, ingest) =>
             kestrel.Limits.MaxRequestBodySize = ingest.Value.MaxBodyBytes);
         builder.Services.AddSingleton<SubmissionReader>();
+        builder.Services.AddSingleton<BodyBudget>();
         builder.Services.AddSingleton<AdmissionGate>();
         // Only a broker has a queue to measure; the in-memory bus admits everything.
         var rabbit = builder.Configuration.GetConnectionString(Prism.ServiceDefaults.Messaging.BusOptions.RabbitMqConnectionName);

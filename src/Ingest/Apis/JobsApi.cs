@@ -177,7 +177,8 @@ public static partial class JobsApi
             return TypedResults.ValidationProblem(errors.ToDictionary(), type: rejection.Type, title: rejection.Title,
                 detail: rejection.Detail ?? errors.ToString());
         }
-        return TypedResults.Problem(statusCode: rejection.Status, type: rejection.Type, title: rejection.Title, detail: rejection.Detail);
+        var problem = TypedResults.Problem(statusCode: rejection.Status, type: rejection.Type, title: rejection.Title, detail: rejection.Detail);
+        return rejection.RetryAfterSeconds is { } seconds ? new RetryAfterResult(problem, seconds) : problem;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing a {Kind} job failed; answered 503")]
