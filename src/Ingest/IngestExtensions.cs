@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using Prism.Ingest.Admission;
 using Prism.Ingest.Idempotency;
@@ -14,6 +15,7 @@ public static class IngestExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.SectionName)
             .Validate(o => o.MaxBodyBytes is >= 1024 and <= 1L << 30, "Ingest:MaxBodyBytes must be 1 KiB..1 GiB.")
+            .Validate(o => o.MaxBufferedBodyBytes >= o.MaxBodyBytes, "Ingest:MaxBufferedBodyBytes must be at least Ingest:MaxBodyBytes.")
             .Validate(o => o.PublishTimeoutSeconds is >= 1 and <= 300, "Ingest:PublishTimeoutSeconds must be 1..300.")
             .Validate(o => o.MaxDeadlineSeconds >= 1, "Ingest:MaxDeadlineSeconds must be positive.")
             .Validate(o => o.MaxBatchSize is >= 1 and <= 10_000, "Ingest:MaxBatchSize must be 1..10000.")
@@ -29,14 +31,19 @@ public static class IngestExtensions
             .Validate<IOptions<BusOptions>>((o, bus) => o.MaxBodyBytes <= bus.Value.MaxPayloadBytes,
                 "Ingest:MaxBodyBytes must be at most Bus:MaxMessageBytes less 1 MiB for the envelope (raise both together).")
             .ValidateOnStart();
+        // Kestrel's own body limit (30,000,000 bytes by default) would otherwise answer first, so the documented
+        // 32 MiB could never be reached; the limit is one setting, enforced by both.
+        builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<IngestOptions>>((kestrel, ingest) =>
+            kestrel.Limits.MaxRequestBodySize = ingest.Value.MaxBodyBytes);
         builder.Services.AddSingleton<SubmissionReader>();
+        builder.Services.AddSingleton<BodyBudget>();
         builder.Services.AddSingleton<AdmissionGate>();
         // Only a broker has a queue to measure; the in-memory bus admits everything.
         var rabbit = builder.Configuration.GetConnectionString(Prism.ServiceDefaults.Messaging.BusOptions.RabbitMqConnectionName);
         if (!string.IsNullOrWhiteSpace(rabbit))
         {
             builder.Services.AddSingleton<IQueueDepthProbe>(sp => new RabbitMqQueueDepthProbe(new Uri(rabbit),
-                TimeSpan.FromMilliseconds(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<IngestOptions>>().Value.Admission.ProbeTimeoutMilliseconds)));
+                TimeSpan.FromMilliseconds(sp.GetRequiredService<IOptions<IngestOptions>>().Value.Admission.ProbeTimeoutMilliseconds)));
         }
         // Idempotency keys live where every replica sees them: the PostgreSQL results database when there is one.
         var results = builder.Configuration.GetConnectionString("results");

@@ -8,6 +8,12 @@ public sealed class IngestOptions
     /// <summary>Largest request body accepted; larger ones get 413 before they are read. 32 MiB holds the largest frame.</summary>
     public long MaxBodyBytes { get; set; } = 32 * 1024 * 1024;
 
+    /// <summary>
+    /// Most bytes of request bodies (those over 1 MiB) held by concurrent submissions; past it a submission gets 503
+    /// with Retry-After. 128 MiB holds four maximum bodies; peak memory is a small multiple of it (docs/security.md).
+    /// </summary>
+    public long MaxBufferedBodyBytes { get; set; } = 128 * 1024 * 1024;
+
     /// <summary>How long a publish may wait for the broker's confirm before the request gets 503.</summary>
     public int PublishTimeoutSeconds { get; set; } = 10;
 

@@ -97,13 +97,14 @@ public static partial class JobsApi
 
         var jobId = publisher.NewJobId();
         var key = http.Request.Headers[IdempotencyHeader].ToString();
+        var scope = IdempotencyScope.Of(http.User);
         if (key.Length > 0)
         {
             if (key.Length > MaxIdempotencyKeyLength)
             {
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [IdempotencyHeader] = [$"must be at most {MaxIdempotencyKeyLength} characters."] }, type: ProblemTypes.Validation);
             }
-            var held = await keys.ReserveAsync(key, $"{http.Request.Path}:{submission.Fingerprint}", jobId, submission.Kind.Name, cancellationToken).ConfigureAwait(false);
+            var held = await keys.ReserveAsync(scope, key, $"{http.Request.Path}:{submission.Fingerprint}", jobId, submission.Kind.Name, cancellationToken).ConfigureAwait(false);
             if (!held.Reserved)
             {
                 if (held.Fingerprint != $"{http.Request.Path}:{submission.Fingerprint}")
@@ -129,7 +130,7 @@ public static partial class JobsApi
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // The broker did not confirm: nothing was accepted, so free the key and let the client retry.
-            if (key.Length > 0) await keys.ReleaseAsync(key, jobId, CancellationToken.None).ConfigureAwait(false);
+            if (key.Length > 0) await keys.ReleaseAsync(scope, key, jobId, CancellationToken.None).ConfigureAwait(false);
             LogPublishFailed(logs.CreateLogger(typeof(JobsApi)), ex, submission.Kind.Name);
             metrics.Rejected(submission.Kind.Name, "unavailable");
             return Unavailable(null);
@@ -176,7 +177,8 @@ public static partial class JobsApi
             return TypedResults.ValidationProblem(errors.ToDictionary(), type: rejection.Type, title: rejection.Title,
                 detail: rejection.Detail ?? errors.ToString());
         }
-        return TypedResults.Problem(statusCode: rejection.Status, type: rejection.Type, title: rejection.Title, detail: rejection.Detail);
+        var problem = TypedResults.Problem(statusCode: rejection.Status, type: rejection.Type, title: rejection.Title, detail: rejection.Detail);
+        return rejection.RetryAfterSeconds is { } seconds ? new RetryAfterResult(problem, seconds) : problem;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing a {Kind} job failed; answered 503")]

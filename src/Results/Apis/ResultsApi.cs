@@ -26,7 +26,7 @@ public static class ResultsApi
         return app;
     }
 
-    public static async Task<Results<Ok<JobResultView>, ProblemHttpResult, ValidationProblem>> GetResult(
+    public static async Task<Results<StoredJobResultJson, ProblemHttpResult, ValidationProblem>> GetResult(
         Guid jobId, int? waitSeconds, IResultStore store, JobChangeNotifier notifier, TimeProvider clock, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
@@ -40,15 +40,16 @@ public static class ResultsApi
         while (true)
         {
             var change = notifier.NextChange(jobId);
-            var job = await store.GetAsync(jobId, cancellationToken).ConfigureAwait(false);
+            // The result stays the stored bytes all the way to the response (StoredJobResultJson).
+            var job = await store.GetStoredAsync(jobId, cancellationToken).ConfigureAwait(false);
             // Another tenant's job is answered exactly like one that does not exist.
-            if (job is not null && !CallerExtensions.Sees(scope, job.TenantId)) job = null;
-            if (job is not null && JobStatus.IsTerminal(job.Status)) return TypedResults.Ok(job);
+            if (job is not null && !CallerExtensions.Sees(scope, job.View.TenantId)) job = null;
+            if (job is not null && JobStatus.IsTerminal(job.View.Status)) return new StoredJobResultJson(job);
 
             var left = until - clock.GetUtcNow();
             if (left <= TimeSpan.Zero)
             {
-                if (job is not null) return TypedResults.Ok(job);
+                if (job is not null) return new StoredJobResultJson(job);
                 return JobNotFound.Problem(jobId, "A job just submitted may not be recorded yet: pass waitSeconds to wait for it.");
             }
 

@@ -49,6 +49,12 @@ public interface IResultStore
 
     Task<JobResultView?> GetAsync(Guid jobId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// A job with its result as stored (UTF-8 JSON, not parsed; <see cref="StoredJobResult.View"/> has no result),
+    /// for serving it as it is: a parsed result costs several times its size per reader.
+    /// </summary>
+    Task<StoredJobResult?> GetStoredAsync(Guid jobId, CancellationToken cancellationToken);
+
     Task<JobPage> ListAsync(JobQuery query, CancellationToken cancellationToken);
 
     /// <summary>Throws when the store cannot be reached.</summary>

@@ -12,11 +12,14 @@ public sealed class ResultStoreHealthCheck(IResultStore store) : IHealthCheck
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(TimeSpan.FromSeconds(3));
             await store.PingAsync(timeout.Token).ConfigureAwait(false);
-            return HealthCheckResult.Healthy($"{store.Provider} at {store.Location}");
+            // /health needs no key, so it names the provider only: the store's location (an absolute path for SQLite,
+            // host and database for PostgreSQL) is in the start-up log, for operators.
+            return HealthCheckResult.Healthy($"{store.Provider} answers.");
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            return HealthCheckResult.Unhealthy($"{store.Provider} at {store.Location} is unreachable: {ex.Message}");
+            // The exception (whose message may name the file or host) goes to the health check log, not the body.
+            return HealthCheckResult.Unhealthy($"{store.Provider} is unreachable.", ex);
         }
     }
 }

@@ -353,7 +353,14 @@ public abstract class SqlResultStore : IResultStore
         }
     }
 
-    public async Task<JobResultView?> GetAsync(Guid jobId, CancellationToken cancellationToken)
+    public Task<JobResultView?> GetAsync(Guid jobId, CancellationToken cancellationToken) =>
+        GetOneAsync(jobId, r => Read(r), cancellationToken);
+
+    // The result column is read as its UTF-8 bytes: no UTF-16 string (twice the size), no parsed document (several times).
+    public Task<StoredJobResult?> GetStoredAsync(Guid jobId, CancellationToken cancellationToken) =>
+        GetOneAsync(jobId, r => new StoredJobResult(Read(r, parseResult: false), r.IsDBNull(13) ? null : r.GetFieldValue<byte[]>(13)), cancellationToken);
+
+    private async Task<T?> GetOneAsync<T>(Guid jobId, Func<DbDataReader, T> read, CancellationToken cancellationToken) where T : class
     {
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
@@ -366,7 +373,7 @@ public abstract class SqlResultStore : IResultStore
                 var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 await using (reader.ConfigureAwait(false))
                 {
-                    return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Read(reader) : null;
+                    return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? read(reader) : null;
                 }
             }
         }
@@ -473,7 +480,7 @@ public abstract class SqlResultStore : IResultStore
 
     private static DateTimeOffset FromMicros(long micros) => DateTimeOffset.UnixEpoch.AddTicks(micros * TimeSpan.TicksPerMicrosecond);
 
-    private static JobResultView Read(DbDataReader r)
+    private static JobResultView Read(DbDataReader r, bool parseResult = true)
     {
         long? Long(int i) => r.IsDBNull(i) ? null : r.GetInt64(i);
         string? Text(int i) => r.IsDBNull(i) ? null : r.GetString(i);
@@ -482,7 +489,7 @@ public abstract class SqlResultStore : IResultStore
         var started = Long(6) is { } s ? FromMicros(s) : (DateTimeOffset?)null;
         var completed = Long(7) is { } c ? FromMicros(c) : (DateTimeOffset?)null;
         var engine = Text(10);
-        var result = Text(13);
+        var result = parseResult ? Text(13) : null;
         var errorCode = Text(14);
 
         return new JobResultView

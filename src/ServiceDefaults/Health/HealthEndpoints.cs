@@ -41,7 +41,8 @@ public static class HealthEndpoints
             {
                 name = e.Key,
                 status = e.Value.Status.ToString().ToLowerInvariant(),
-                description = e.Value.Description ?? e.Value.Exception?.Message,
+                // Never the exception's message: health needs no key, and messages name files, hosts and types.
+                description = e.Value.Description ?? (e.Value.Exception is null ? null : "The check failed; see the log."),
                 data = e.Value.Data.Count == 0 ? null : e.Value.Data,
             }),
         };

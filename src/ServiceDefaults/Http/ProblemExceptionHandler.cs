@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
 
@@ -21,12 +22,17 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         {
             HttpContext = httpContext,
             Exception = exception,
-            ProblemDetails = new ProblemDetails
+            ProblemDetails = status switch
             {
-                Status = status,
-                Title = status >= 500 ? "An unexpected error occurred." : "The request could not be read.",
-                Detail = status >= 500 ? null : exception.Message,
-                Type = status >= 500 ? ProblemTypes.Internal : ProblemTypes.BadRequest,
+                >= 500 => new ProblemDetails { Status = status, Type = ProblemTypes.Internal, Title = "An unexpected error occurred." },
+                // Kestrel's body limit (set from Ingest:MaxBodyBytes) answers a chunked body as it crosses the limit: the
+                // same problem as the one Ingest gives by Content-Length.
+                StatusCodes.Status413PayloadTooLarge => new ProblemDetails
+                {
+                    Status = status, Type = ProblemTypes.PayloadTooLarge, Title = "Request body too large.",
+                    Detail = $"The body may be at most {httpContext.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize} bytes.",
+                },
+                _ => new ProblemDetails { Status = status, Type = ProblemTypes.BadRequest, Title = "The request could not be read.", Detail = exception.Message },
             },
         }).ConfigureAwait(false);
     }

@@ -28,6 +28,9 @@ public sealed class ServiceProcess : IAsyncDisposable
     public Uri BaseAddress { get; }
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The OS process id, for reading its memory (<see cref="ProcessMemory"/>).</summary>
+    public int Id => _process.Id;
+
     /// <summary>The last lines the process printed, for failure messages.</summary>
     public string OutputTail
     {

@@ -34,6 +34,23 @@ public abstract class ResultStoreContract
     };
 
     [Fact]
+    public async Task It_hands_out_a_stored_result_as_its_UTF8_bytes_with_the_same_view()
+    {
+        var store = await CreateStoreAsync();
+        var id = Guid.NewGuid();
+        const string Result = """{"entropy":[0.5,1.25],"label":"é"}""";
+        await store.ApplyAsync(Succeeded(id, T0, Result), CancellationToken.None);
+
+        var stored = (await store.GetStoredAsync(id, CancellationToken.None))!;
+        var parsed = (await store.GetAsync(id, CancellationToken.None))!;
+
+        Assert.Equal(Result, System.Text.Encoding.UTF8.GetString(stored.Result!));
+        Assert.Null(stored.View.Result);
+        Assert.Equal(parsed with { Result = null }, stored.View);
+        Assert.Null(await store.GetStoredAsync(Guid.NewGuid(), CancellationToken.None));
+    }
+
+    [Fact]
     public async Task It_records_a_job_through_its_lifecycle()
     {
         var store = await CreateStoreAsync();
