@@ -45,6 +45,7 @@ public sealed class PostgresResultStore(NpgsqlDataSource dataSource) : SqlResult
         CREATE INDEX IF NOT EXISTS ix_{Table}_status ON {Table} (status, submitted_us DESC);
         CREATE INDEX IF NOT EXISTS ix_{Table}_kind ON {Table} (kind, submitted_us DESC);
         CREATE INDEX IF NOT EXISTS ix_{Table}_tenant ON {Table} (tenant_id, submitted_us DESC);
+        CREATE INDEX IF NOT EXISTS ix_{Table}_unfinished ON {Table} (tenant_id) WHERE status_rank < 3;
         CREATE TABLE IF NOT EXISTS {EventsTable} (
           seq bigserial PRIMARY KEY,
           job_id text NOT NULL,
@@ -57,6 +58,8 @@ public sealed class PostgresResultStore(NpgsqlDataSource dataSource) : SqlResult
           error_message text NULL);
         CREATE INDEX IF NOT EXISTS ix_{EventsTable}_job ON {EventsTable} (job_id, seq);
         """;
+
+    protected override string JsonIdsSql => "SELECT CAST(jsonb_array_elements_text(CAST(@ids AS jsonb)) AS uuid)";
 
     protected override string JobIdText => "job_id::text";
 
