@@ -4,6 +4,7 @@ using Prism.Ingest.Admission;
 using Prism.Ingest.Idempotency;
 using Prism.Ingest.Submission;
 using Prism.ServiceDefaults.Messaging;
+using Prism.ServiceDefaults.Quotas;
 
 namespace Prism.Ingest;
 
@@ -19,6 +20,7 @@ public static class IngestExtensions
             .Validate(o => o.PublishTimeoutSeconds is >= 1 and <= 300, "Ingest:PublishTimeoutSeconds must be 1..300.")
             .Validate(o => o.MaxDeadlineSeconds >= 1, "Ingest:MaxDeadlineSeconds must be positive.")
             .Validate(o => o.MaxBatchSize is >= 1 and <= 10_000, "Ingest:MaxBatchSize must be 1..10000.")
+            .Validate(o => o.MaxQueuedJobsPerTenant >= 0, "Ingest:MaxQueuedJobsPerTenant must be 0 (off) or positive.")
             .Validate(o => o.IdempotencyHours > 0, "Ingest:IdempotencyHours must be positive.")
             .Validate(o => o.Admission.MaxQueueDepth >= 0, "Ingest:Admission:MaxQueueDepth must be 0 (off) or positive.")
             .Validate(o => o.Admission.DepthCacheMilliseconds is >= 0 and <= 60_000, "Ingest:Admission:DepthCacheMilliseconds must be 0..60000.")
@@ -38,6 +40,7 @@ public static class IngestExtensions
         builder.Services.AddSingleton<SubmissionReader>();
         builder.Services.AddSingleton<BodyBudget>();
         builder.Services.AddSingleton<AdmissionGate>();
+        builder.Services.AddSingleton<TenantQuota>();
         // Only a broker has a queue to measure; the in-memory bus admits everything.
         var rabbit = builder.Configuration.GetConnectionString(Prism.ServiceDefaults.Messaging.BusOptions.RabbitMqConnectionName);
         if (!string.IsNullOrWhiteSpace(rabbit))
@@ -51,6 +54,8 @@ public static class IngestExtensions
         {
             builder.Services.AddSingleton(_ => Npgsql.NpgsqlDataSource.Create(results));
             builder.Services.AddSingleton<IIdempotencyStore, PostgresIdempotencyStore>();
+            // The same database holds Results' record of jobs, which the per-tenant quota counts.
+            builder.Services.AddSingleton<ITenantBacklog, PostgresTenantBacklog>();
         }
         else
         {

@@ -26,6 +26,12 @@ public sealed class IngestOptions
     /// <summary>Longest deadline a job may ask for.</summary>
     public int MaxDeadlineSeconds { get; set; } = 86_400;
 
+    /// <summary>
+    /// Most unfinished (queued or running) jobs one tenant may have; a submission that would pass it gets 429 with
+    /// Retry-After. A batch counts each job. 0 turns the quota off; jobs without a tenant (auth off) are not counted.
+    /// </summary>
+    public int MaxQueuedJobsPerTenant { get; set; } = 10_000;
+
     /// <summary>When submissions are refused because the queue is too deep (section <c>Ingest:Admission</c>).</summary>
     public Admission.AdmissionOptions Admission { get; set; } = new();
 }

@@ -1,4 +1,5 @@
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using Prism.Results.Apis;
 using Prism.Results.Events;
@@ -8,6 +9,7 @@ using Prism.Results.Storage;
 using Prism.Results.Streaming;
 using Prism.ServiceDefaults.Health;
 using Prism.ServiceDefaults.Messaging;
+using Prism.ServiceDefaults.Quotas;
 
 namespace Prism.Results;
 
@@ -20,6 +22,9 @@ public static class ResultsExtensions
         var connectionString = builder.Configuration.GetConnectionString(ResultsOptions.ConnectionName) ?? ResultsOptions.DefaultConnectionString;
         builder.Services.AddSingleton<IResultStore>(_ => CreateStore(connectionString));
         builder.Services.AddHostedService<ResultStoreInitializer>();
+        // Ingest's per-tenant quota reads the backlog here when it runs in the same process (Standalone);
+        // a separate Ingest has registered its own reader of the shared database first.
+        builder.Services.TryAddSingleton<ITenantBacklog>(sp => (ITenantBacklog)sp.GetRequiredService<IResultStore>());
         builder.Services.AddSingleton<JobChangeNotifier>();
         builder.Services.AddSingleton<StoreWriteBatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<StoreWriteBatcher>());

@@ -68,6 +68,8 @@ public static partial class JobsApi
 
         var ids = submissions.Select(_ => publisher.NewJobId()).ToArray();
         var tenant = http.User.Tenant();
+        var quota = http.RequestServices.GetRequiredService<TenantQuota>();
+        if (await OverQuotaAsync(http, quota, tenant, ids, metrics, cancellationToken).ConfigureAwait(false) is { } over) return over;
         var publishes = submissions.Select((s, i) => publisher.PublishAsync(s, ids[i], tenant, cancellationToken)).ToArray();
         try
         {
@@ -77,6 +79,7 @@ public static partial class JobsApi
         {
             // Some were confirmed, some not: say exactly which were accepted so the client resubmits only the rest.
             LogPublishFailed(logs.CreateLogger(typeof(JobsApi)), ex, "batch");
+            await quota.ReleaseAsync(tenant, ids.Where((_, i) => !publishes[i].IsCompletedSuccessfully)).ConfigureAwait(false);
             var accepted = Enumerable.Range(0, publishes.Length).Where(i => publishes[i].IsCompletedSuccessfully)
                 .Select(i => JobReceipt.Queued(ids[i], submissions[i].Kind.Name)).ToArray();
             return Unavailable(new Dictionary<string, object?> { ["accepted"] = accepted });
@@ -120,9 +123,17 @@ public static partial class JobsApi
             }
         }
 
+        var tenant = http.User.Tenant();
+        var quota = http.RequestServices.GetRequiredService<TenantQuota>();
+        if (await OverQuotaAsync(http, quota, tenant, [jobId], metrics, cancellationToken).ConfigureAwait(false) is { } over)
+        {
+            if (key.Length > 0) await keys.ReleaseAsync(scope, key, jobId, CancellationToken.None).ConfigureAwait(false);
+            return over;
+        }
+
         try
         {
-            var message = await publisher.PublishAsync(submission, jobId, http.User.Tenant(), cancellationToken).ConfigureAwait(false);
+            var message = await publisher.PublishAsync(submission, jobId, tenant, cancellationToken).ConfigureAwait(false);
             metrics.Submitted(message.Kind);
             var receipt = JobReceipt.Queued(message.JobId, message.Kind);
             return TypedResults.Accepted(receipt.Links.Self, receipt);
@@ -131,6 +142,7 @@ public static partial class JobsApi
         {
             // The broker did not confirm: nothing was accepted, so free the key and let the client retry.
             if (key.Length > 0) await keys.ReleaseAsync(scope, key, jobId, CancellationToken.None).ConfigureAwait(false);
+            await quota.ReleaseAsync(tenant, [jobId]).ConfigureAwait(false);
             LogPublishFailed(logs.CreateLogger(typeof(JobsApi)), ex, submission.Kind.Name);
             metrics.Rejected(submission.Kind.Name, "unavailable");
             return Unavailable(null);
@@ -157,14 +169,44 @@ public static partial class JobsApi
         return new RetryAfterResult(TypedResults.Problem(problem), seconds);
     }
 
-    private static RetryAfterResult Unavailable(IDictionary<string, object?>? extensions)
+    /// <summary>
+    /// 429 with Retry-After when the jobs would take the tenant past <c>Ingest:MaxQueuedJobsPerTenant</c> unfinished
+    /// jobs (503 when they cannot be counted), else null with their places held in the quota.
+    /// </summary>
+    private static async Task<IResult?> OverQuotaAsync(HttpContext http, TenantQuota quota, string? tenant, Guid[] jobIds, IngestMetrics metrics, CancellationToken cancellationToken)
+    {
+        var decision = await quota.ReserveAsync(tenant, jobIds, cancellationToken).ConfigureAwait(false);
+        if (decision.Admitted) return null;
+        var options = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<IngestOptions>>().Value;
+        if (decision.Unavailable)
+        {
+            metrics.Rejected(null, "unavailable");
+            return Unavailable(null, "The tenant's unfinished jobs could not be counted, so nothing was accepted. Retry later.");
+        }
+        metrics.Rejected(null, "quota");
+        var limit = options.MaxQueuedJobsPerTenant;
+        var problem = new ProblemDetails
+        {
+            Status = StatusCodes.Status429TooManyRequests,
+            Type = ProblemTypes.QuotaExceeded,
+            Title = "The tenant's quota of unfinished jobs is full.",
+            Detail = $"Tenant '{tenant}' has {decision.Unfinished} unfinished (queued or running) jobs; Ingest:MaxQueuedJobsPerTenant allows {limit}, " +
+                $"and this request adds {jobIds.Length}. Nothing was queued; retry once some have finished.",
+        };
+        problem.Extensions["limit"] = limit;
+        problem.Extensions["unfinishedJobs"] = decision.Unfinished;
+        problem.Extensions["requested"] = jobIds.Length;
+        return new RetryAfterResult(TypedResults.Problem(problem), options.Admission.RetryAfterSeconds);
+    }
+
+    private static RetryAfterResult Unavailable(IDictionary<string, object?>? extensions, string detail = "The broker did not confirm the job, so it was not accepted. Retry later.")
     {
         var problem = new ProblemDetails
         {
             Status = StatusCodes.Status503ServiceUnavailable,
             Type = ProblemTypes.Unavailable,
             Title = "The job queue is unavailable.",
-            Detail = "The broker did not confirm the job, so it was not accepted. Retry later.",
+            Detail = detail,
         };
         foreach (var (name, value) in extensions ?? new Dictionary<string, object?>()) problem.Extensions[name] = value;
         return new RetryAfterResult(TypedResults.Problem(problem), seconds: 5);

@@ -46,6 +46,7 @@ public sealed class PostgresResultStore(NpgsqlDataSource dataSource) : SqlResult
         CREATE INDEX IF NOT EXISTS ix_{Table}_kind ON {Table} (kind, submitted_us DESC);
         CREATE INDEX IF NOT EXISTS ix_{Table}_tenant ON {Table} (tenant_id, submitted_us DESC);
         CREATE INDEX IF NOT EXISTS ix_{Table}_completed ON {Table} (completed_us);
+        CREATE INDEX IF NOT EXISTS ix_{Table}_unfinished ON {Table} (tenant_id) WHERE status_rank < 3;
         CREATE TABLE IF NOT EXISTS {EventsTable} (
           seq bigserial PRIMARY KEY,
           job_id text NOT NULL,
@@ -58,6 +59,8 @@ public sealed class PostgresResultStore(NpgsqlDataSource dataSource) : SqlResult
           error_message text NULL);
         CREATE INDEX IF NOT EXISTS ix_{EventsTable}_job ON {EventsTable} (job_id, seq);
         """;
+
+    protected override string JsonIdsSql => "SELECT CAST(jsonb_array_elements_text(CAST(@ids AS jsonb)) AS uuid)";
 
     protected override string JobIdText => "job_id::text";
 

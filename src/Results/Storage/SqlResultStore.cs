@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Prism.Contracts;
 using Prism.Contracts.Api;
+using Prism.ServiceDefaults.Quotas;
 
 namespace Prism.Results.Storage;
 
@@ -12,7 +13,7 @@ namespace Prism.Results.Storage;
 /// so the forward-only merge is one statement and a race between two events for the same job is
 /// settled by the database, not by the caller. Times are stored as Unix microseconds.
 /// </summary>
-public abstract class SqlResultStore : IResultStore
+public abstract class SqlResultStore : IResultStore, ITenantBacklog
 {
     protected const string Table = "prism_jobs";
     protected const string EventsTable = "prism_job_events";
@@ -56,6 +57,9 @@ public abstract class SqlResultStore : IResultStore
 
     /// <summary>The job id column as text, to compare with the events table's text ids.</summary>
     protected abstract string JobIdText { get; }
+
+    /// <summary>A query yielding the job ids of the JSON array of strings bound to <c>@ids</c>, one row each, typed like the key.</summary>
+    protected abstract string JsonIdsSql { get; }
 
     /// <summary>Taken first in every write transaction, where the provider needs it to serialise writers.</summary>
     protected abstract string? WriteLockSql { get; }
@@ -306,6 +310,34 @@ public abstract class SqlResultStore : IResultStore
             {
                 command.CommandText = $"SELECT COALESCE(MAX(seq), 0) FROM {EventsTable}";
                 return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+    }
+
+    public async Task<TenantBacklog> ReadAsync(string tenantId, IReadOnlyCollection<Guid> published, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(published);
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var command = connection.CreateCommand();
+            await using (command.ConfigureAwait(false))
+            {
+                // Served by the partial index on unfinished rows, so the cost follows the tenant's backlog, not its history.
+                command.CommandText = $"SELECT COUNT(*) FROM {Table} WHERE tenant_id = @tenant_id AND status_rank < 3";
+                Bind(command, "tenant_id", tenantId);
+                var unfinished = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+                var recorded = new HashSet<Guid>();
+                if (published.Count == 0) return new TenantBacklog(unfinished, recorded);
+                command.Parameters.Clear();
+                command.CommandText = $"SELECT {JobIdText} FROM {Table} WHERE job_id IN ({JsonIdsSql})";
+                Bind(command, "ids", JsonSerializer.Serialize(published.Select(id => id.ToString("D"))));
+                var r = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (r.ConfigureAwait(false))
+                {
+                    while (await r.ReadAsync(cancellationToken).ConfigureAwait(false)) recorded.Add(Guid.Parse(r.GetString(0)));
+                }
+                return new TenantBacklog(unfinished, recorded);
             }
         }
     }

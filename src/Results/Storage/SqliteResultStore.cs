@@ -49,6 +49,7 @@ public sealed class SqliteResultStore : SqlResultStore, IDisposable
         CREATE INDEX IF NOT EXISTS ix_{Table}_kind ON {Table} (kind, submitted_us DESC);
         CREATE INDEX IF NOT EXISTS ix_{Table}_tenant ON {Table} (tenant_id, submitted_us DESC);
         CREATE INDEX IF NOT EXISTS ix_{Table}_completed ON {Table} (completed_us);
+        CREATE INDEX IF NOT EXISTS ix_{Table}_unfinished ON {Table} (tenant_id) WHERE status_rank < 3;
         CREATE TABLE IF NOT EXISTS {EventsTable} (
           seq INTEGER PRIMARY KEY AUTOINCREMENT,
           job_id TEXT NOT NULL,
@@ -61,6 +62,8 @@ public sealed class SqliteResultStore : SqlResultStore, IDisposable
           error_message TEXT NULL);
         CREATE INDEX IF NOT EXISTS ix_{EventsTable}_job ON {EventsTable} (job_id, seq);
         """;
+
+    protected override string JsonIdsSql => "SELECT value FROM json_each(@ids)";
 
     protected override string JobIdText => "job_id";
 

@@ -17,4 +17,5 @@ public static class ProblemTypes
     public const string Forbidden = Base + "forbidden";
     public const string TooManyRequests = Base + "too-many-requests";
     public const string Overloaded = Base + "overloaded";
+    public const string QuotaExceeded = Base + "quota-exceeded";
 }

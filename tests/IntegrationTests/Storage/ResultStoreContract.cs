@@ -79,6 +79,26 @@ public abstract class ResultStoreContract
     }
 
     [Fact]
+    public async Task It_counts_a_tenants_unfinished_jobs_and_tells_which_published_jobs_it_has_recorded()
+    {
+        var store = await CreateStoreAsync();
+        var backlog = Assert.IsAssignableFrom<Prism.ServiceDefaults.Quotas.ITenantBacklog>(store);
+        var tenant = "tenant-" + Guid.NewGuid().ToString("N");
+        Guid[] ids = [Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid()];
+        var unrecorded = Guid.NewGuid();
+        await store.ApplyAsync(Queued(ids[0], T0) with { TenantId = tenant }, CancellationToken.None);
+        await store.ApplyAsync(Running(ids[1], T0) with { TenantId = tenant }, CancellationToken.None);
+        await store.ApplyAsync(Succeeded(ids[2], T0) with { TenantId = tenant }, CancellationToken.None);
+        await store.ApplyAsync(Queued(ids[3], T0) with { TenantId = "another-" + tenant }, CancellationToken.None);
+
+        var read = await backlog.ReadAsync(tenant, [ids[0], ids[2], unrecorded], CancellationToken.None);
+
+        Assert.Equal(2, read.Unfinished);
+        Assert.Equal(new[] { ids[0], ids[2] }.Order(), read.Recorded.Order());
+        Assert.Equal(0, (await backlog.ReadAsync("nobody-" + tenant, [], CancellationToken.None)).Unfinished);
+    }
+
+    [Fact]
     public async Task It_never_moves_a_state_backwards()
     {
         var store = await CreateStoreAsync();

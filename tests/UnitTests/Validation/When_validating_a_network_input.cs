@@ -53,4 +53,32 @@ public sealed class When_validating_a_network_input
         var errors = Errors("{" + Nodes + ",\"links\":[],\"demands\":[{\"source\":\"a\",\"destination\":\"mars\",\"bandwidth\":1}]}");
         Assert.Contains("'mars'", Assert.Single(errors["input.demands[0].destination"]), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Its_work_is_capped_at_the_documented_node_and_link_visits()
+    {
+        Assert.Equal(5e8, TelecomOptimizeKind.MaxWork);
+        // 10,000 distinct sources × (10,000 nodes + 40,000 links) = 5e8: exactly the budget.
+        Assert.Empty(Errors(Network(links: 40_000, sources: 10_000)));
+        // One more link: 10,000 × 50,001 > 5e8.
+        var beyond = Errors(Network(links: 40_001, sources: 10_000));
+        Assert.Contains("distinct demand sources × (nodes + links)", Assert.Single(beyond["input.demands"]), StringComparison.Ordinal);
+
+        // balance_load also counts each demand: (5,000 sources + 5,000 demands) × 50,000 = 5e8 is the budget,
+        // one more link is beyond it, while minimize_latency takes the same network easily.
+        Assert.Empty(Errors(Network(links: 40_000, sources: 5_000, objective: TelecomObjectives.BalanceLoad)));
+        Assert.Contains("(distinct demand sources + demands)", Assert.Single(Errors(Network(links: 40_001, sources: 5_000, objective: TelecomObjectives.BalanceLoad))["input.demands"]), StringComparison.Ordinal);
+        Assert.Empty(Errors(Network(links: 40_001, sources: 5_000)));
+    }
+
+    /// <summary>10,000 nodes, <paramref name="links"/> links, one demand from each of the first <paramref name="sources"/> nodes.</summary>
+    private static string Network(int links, int sources, string objective = TelecomObjectives.MinimizeLatency)
+    {
+        const int n = 10_000;
+        var nodes = string.Join(',', Enumerable.Range(0, n).Select(i => $"{{\"id\":\"n{i}\"}}"));
+        var linkList = string.Join(',', Enumerable.Range(0, links).Select(i =>
+            $"{{\"source\":\"n{i % n}\",\"target\":\"n{(i % n + 1 + i / n) % n}\",\"latencyMs\":1,\"bandwidth\":10}}"));
+        var demands = string.Join(',', Enumerable.Range(0, sources).Select(i => $"{{\"source\":\"n{i}\",\"destination\":\"n{(i + 1) % n}\",\"bandwidth\":1}}"));
+        return $"{{\"nodes\":[{nodes}],\"links\":[{linkList}],\"demands\":[{demands}],\"objective\":\"{objective}\"}}";
+    }
 }

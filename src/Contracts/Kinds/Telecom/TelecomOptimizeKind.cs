@@ -19,6 +19,16 @@ public sealed class TelecomOptimizeKind : JobKind<TelecomOptimizeInput>
     public const double MaxLatencyMs = 1e6;
     public const double MaxBandwidth = 1e12;
 
+    /// <summary>
+    /// Most work per job, in node-and-link visits: (distinct demand sources, plus every demand for
+    /// <c>balance_load</c>'s re-routing) × (nodes + links). One shortest-path search per distinct source visits
+    /// every node and link; <c>balance_load</c> re-routes each demand up to 10 rounds by early-exit searches,
+    /// measured at about a third of a full search per demand, so counting one full search per demand is
+    /// conservative. 5·10⁸ is ~45 s on the CPU engine on 2 busy cores (docs/kinds/telecom.optimize.md);
+    /// the size limits alone allowed 10⁴ sources × 1.1·10⁵ = 1.1·10⁹ plus 5·10⁴ re-routed demands, minutes.
+    /// </summary>
+    public const double MaxWork = 5e8;
+
     public override string Name => JobKinds.TelecomOptimize;
 
     public override void Validate(TelecomOptimizeInput input, ValidationErrors errors)
@@ -91,6 +101,20 @@ public sealed class TelecomOptimizeKind : JobKind<TelecomOptimizeInput>
                 if (errors.Count > 20) return;
             }
         }
+        if (errors.Count == 0) CheckWork(input, errors);
+    }
+
+    /// <summary>The work of a valid input, <see cref="MaxWork"/> at most (400 naming <c>input.demands</c>).</summary>
+    private static void CheckWork(TelecomOptimizeInput input, ValidationErrors errors)
+    {
+        var sources = input.Demands!.Where(d => d!.Source != d.Destination).Select(d => d!.Source).Distinct(StringComparer.Ordinal).Count();
+        var balance = input.Objective == TelecomObjectives.BalanceLoad;
+        var searches = (double)sources + (balance ? input.Demands!.Length : 0);
+        var work = searches * ((double)input.Nodes!.Length + (input.Links?.Length ?? 0));
+        if (work <= MaxWork) return;
+        var measure = balance ? "(distinct demand sources + demands) × (nodes + links)" : "distinct demand sources × (nodes + links)";
+        errors.Add(".demands", string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"the work {measure} = {searches:0} × {input.Nodes.Length + (input.Links?.Length ?? 0)} = {work:0.###e0} exceeds {MaxWork:0e0}; split the demands over several jobs or use fewer nodes and links."));
     }
 
     private static bool KnownNode(ValidationErrors errors, string field, string? id, HashSet<string> ids)
