@@ -323,23 +323,39 @@ public abstract class SqlResultStore : IResultStore, ITenantBacklog
             var command = connection.CreateCommand();
             await using (command.ConfigureAwait(false))
             {
-                // Served by the partial index on unfinished rows, so the cost follows the tenant's backlog, not its history.
-                command.CommandText = $"SELECT COUNT(*) FROM {Table} WHERE tenant_id = @tenant_id AND status_rank < 3";
-                Bind(command, "tenant_id", tenantId);
-                var unfinished = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
-                var recorded = new HashSet<Guid>();
-                if (published.Count == 0) return new TenantBacklog(unfinished, recorded);
-                command.Parameters.Clear();
-                command.CommandText = $"SELECT {JobIdText} FROM {Table} WHERE job_id IN ({JsonIdsSql})";
-                Bind(command, "ids", JsonSerializer.Serialize(published.Select(id => id.ToString("D"))));
-                var r = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                await using (r.ConfigureAwait(false))
+                // The count and the recorded ids are two reads. A published job recorded between them would be missed by
+                // both (admitting a tenant at its quota once more: seen in CI on Standalone) or counted twice. Reading the
+                // ids before and after the count, and again while they differ (recording only adds), makes them agree.
+                var recorded = await RecordedAsync(command, published, cancellationToken).ConfigureAwait(false);
+                for (var attempt = 0; ; attempt++)
                 {
-                    while (await r.ReadAsync(cancellationToken).ConfigureAwait(false)) recorded.Add(Guid.Parse(r.GetString(0)));
+                    command.Parameters.Clear();
+                    // Served by the partial index on unfinished rows, so the cost follows the tenant's backlog, not its history.
+                    command.CommandText = $"SELECT COUNT(*) FROM {Table} WHERE tenant_id = @tenant_id AND status_rank < 3";
+                    Bind(command, "tenant_id", tenantId);
+                    var unfinished = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+                    var after = await RecordedAsync(command, published, cancellationToken).ConfigureAwait(false);
+                    // After a few tries the earlier ids stand: a job recorded meanwhile then counts twice (stricter), never zero times.
+                    if (after.SetEquals(recorded) || attempt == 3) return new TenantBacklog(unfinished, recorded);
+                    recorded = after;
                 }
-                return new TenantBacklog(unfinished, recorded);
             }
         }
+    }
+
+    private async Task<HashSet<Guid>> RecordedAsync(DbCommand command, IReadOnlyCollection<Guid> published, CancellationToken cancellationToken)
+    {
+        var recorded = new HashSet<Guid>();
+        if (published.Count == 0) return recorded;
+        command.Parameters.Clear();
+        command.CommandText = $"SELECT {JobIdText} FROM {Table} WHERE job_id IN ({JsonIdsSql})";
+        Bind(command, "ids", JsonSerializer.Serialize(published.Select(id => id.ToString("D"))));
+        var r = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (r.ConfigureAwait(false))
+        {
+            while (await r.ReadAsync(cancellationToken).ConfigureAwait(false)) recorded.Add(Guid.Parse(r.GetString(0)));
+        }
+        return recorded;
     }
 
     public async Task<IReadOnlyList<FinishedJob>> FinishedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
