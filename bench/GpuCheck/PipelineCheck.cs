@@ -93,14 +93,20 @@ internal static class PipelineCheck
     {
         var parsed = JobKindCatalog.Find(kind)!.Parse(input);
         if (!parsed.IsValid) return ErrorCodes.InvalidInput;
+        // The same classification as JobRunner's: a kind's own failure code, or computation_failed for a fault the
+        // input repeats and for a result JSON cannot carry.
         try
         {
             var output = await handler.ExecuteAsync(parsed.Input!, CancellationToken.None);
-            return JsonSerializer.SerializeToElement(output, output.GetType(), PrismJson.Options);
+            return ComputationFaults.TrySerialize(output, out var utf8) ? JsonSerializer.Deserialize<JsonElement>(utf8) : ErrorCodes.ComputationFailed;
         }
         catch (JobFailureException failure)
         {
             return failure.Code;
+        }
+        catch (Exception fault) when (ComputationFaults.IsDeterministic(fault))
+        {
+            return ErrorCodes.ComputationFailed;
         }
     }
 
