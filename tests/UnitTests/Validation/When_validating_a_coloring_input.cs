@@ -90,6 +90,21 @@ public sealed class When_validating_a_coloring_input
     }
 
     [Fact]
+    public void Its_work_is_capped_at_attempts_times_iterations_times_the_root_of_the_vertex_count()
+    {
+        // The defaults fit the largest graph: 16 × 200,000 × √10,000 = 3.2e8.
+        Assert.Empty(Errors("""{"vertexCount":10000,"edges":[]}"""));
+        // Exactly the budget on it (16 × 312,500 × 100 = 5e8) is accepted; one iteration more is not.
+        Assert.Equal(5e8, GraphColorKind.MaxWork);
+        Assert.Empty(Errors("""{"vertexCount":10000,"edges":[],"attempts":16,"iterations":312500}"""));
+        var errors = Errors("""{"vertexCount":10000,"edges":[],"attempts":16,"iterations":312501}""");
+        Assert.True(errors.ContainsKey("input.iterations"), string.Join("; ", errors.Keys));
+        Assert.Contains("attempts × iterations × √vertices", string.Join(" ", errors["input.iterations"]), StringComparison.Ordinal);
+        // The same budget on a 100-vertex graph is ten times less work and is accepted.
+        Assert.Empty(Errors("""{"vertexCount":100,"edges":[],"attempts":16,"iterations":312501}"""));
+    }
+
+    [Fact]
     public void It_refuses_more_edges_than_the_limit()
     {
         var edges = Enumerable.Range(0, GraphColorKind.MaxEdges + 1).Select(i => new[] { i % 100, 100 + i % 50 }).ToArray();

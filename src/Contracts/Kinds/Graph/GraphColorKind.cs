@@ -18,8 +18,16 @@ public sealed class GraphColorKind : JobKind<GraphColorInput>
     public const int DefaultIterations = 200_000;
     public const int MaxIterations = 5_000_000;
 
-    /// <summary>Cap on attempts × iterations: the search budget of one colour count, which keeps a job to seconds.</summary>
+    /// <summary>Cap on attempts × iterations: the search budget of one colour count.</summary>
     public const long MaxTotalIterations = 100_000_000;
+
+    /// <summary>
+    /// Most work per job, measured as attempts × iterations × √vertices: a tabu move scans the
+    /// conflicting vertices × k colours, and that per-move cost grew about as √vertices in the
+    /// measurements (125, 1,000 and 10,000 vertices; docs/security.md, "Work per job"), so this keeps
+    /// every accepted job to about a minute on the CPU engine however the graph is shaped.
+    /// </summary>
+    public const double MaxWork = 5e8;
 
     public override string Name => JobKinds.GraphColor;
 
@@ -27,7 +35,7 @@ public sealed class GraphColorKind : JobKind<GraphColorInput>
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(errors);
-        GraphReader.Read(input, errors);
+        var graph = GraphReader.Read(input, errors);
         if (input.MaxColors is { } maxColors)
         {
             errors.Range(".maxColors", maxColors, 1, MaxVertices);
@@ -38,5 +46,16 @@ public sealed class GraphColorKind : JobKind<GraphColorInput>
         {
             errors.Add(".iterations", $"attempts × iterations may be at most {MaxTotalIterations} (was {(long)input.Attempts * input.Iterations}).");
         }
+        else if (graph is not null && attemptsOk && iterationsOk && Work(input, graph.VertexCount) > MaxWork)
+        {
+            errors.Add(".iterations", $"the work attempts × iterations × √vertices = {input.Attempts} × {input.Iterations} × √{graph.VertexCount} = {Work(input, graph.VertexCount):0.###e0} exceeds {MaxWork:0e0}; lower iterations or attempts.");
+        }
+    }
+
+    /// <summary>The work of one job on a graph of <paramref name="vertices"/>, <see cref="MaxWork"/> at most once valid.</summary>
+    public static double Work(GraphColorInput input, int vertices)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return (double)input.Attempts * input.Iterations * Math.Sqrt(vertices);
     }
 }
