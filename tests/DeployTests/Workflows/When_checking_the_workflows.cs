@@ -62,11 +62,11 @@ public sealed partial class When_checking_the_workflows
         var steps = Steps(Load("ci.yml")).ToList();
         var runs = steps.Select(s => ComposeFile.Scalar(s, "run")).OfType<string>().ToList();
         var upload = Assert.Single(steps, s => ComposeFile.Scalar(s, "uses")?.StartsWith("actions/upload-artifact@", StringComparison.Ordinal) == true);
-        var testResults = TestResultsDirectory().Match(Repo.Read("scripts", "test.sh"));
+        var testResults = TestResultsDirectory().Match(Repository.Read("scripts", "test.sh"));
 
         Assert.Equal("true", env["CI"]);
         Assert.Single(runs, r => CiEntryPoint().IsMatch(r));
-        Assert.Contains("exec scripts/test.sh", Repo.Read(".ci", "run"), StringComparison.Ordinal);
+        Assert.Contains("exec scripts/test.sh", Repository.Read(".ci", "run"), StringComparison.Ordinal);
         // test.sh starts its own RabbitMQ and PostgreSQL (which the fault suite needs) only when these are unset.
         Assert.DoesNotContain(env.Keys, k => k.ToString()!.StartsWith("PRISM_TEST_", StringComparison.Ordinal));
         Assert.False(job.ContainsKey("services"), "ci.yml: service containers would stand in for the broker and database test.sh starts");
