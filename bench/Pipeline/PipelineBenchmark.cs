@@ -4,6 +4,7 @@ using Prism.Pipeline.Ceilings;
 using Prism.Pipeline.Load;
 using Prism.Pipeline.Reporting;
 using Prism.Pipeline.Services;
+using Prism.TestSupport;
 
 namespace Prism.Pipeline;
 
@@ -14,6 +15,9 @@ namespace Prism.Pipeline;
 /// </summary>
 public static class PipelineBenchmark
 {
+    /// <summary>How long a started service may take to answer <c>/health/ready</c> with 200.</summary>
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(90);
+
     public static async Task<(BenchmarkReport Report, string Folder)> RunAsync(BenchmarkSettings settings, TextWriter log, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -103,9 +107,9 @@ public static class PipelineBenchmark
         return await run(messages).ConfigureAwait(false);
     }
 
-    private static async Task<List<ServiceLauncher>> StartServicesAsync(BenchmarkSettings settings, string scratch, TextWriter log, CancellationToken cancellationToken)
+    private static async Task<List<ServiceProcess>> StartServicesAsync(BenchmarkSettings settings, string scratch, TextWriter log, CancellationToken cancellationToken)
     {
-        var started = new List<ServiceLauncher>();
+        var started = new List<ServiceProcess>();
         if (settings.IngestUrl is not null) return started;
 
         var environment = new Dictionary<string, string> { ["Processor__Engine"] = "cpu" };
@@ -116,7 +120,7 @@ public static class PipelineBenchmark
             {
                 environment["ConnectionStrings__results"] = $"Data Source={Path.Combine(scratch, "prism.db")}";
                 log.WriteLine("starting Standalone");
-                started.Add(await ServiceLauncher.StartAsync("Standalone", environment, cancellationToken).ConfigureAwait(false));
+                started.Add(await ServiceProcess.StartAsync("Standalone", environment, ReadyTimeout, cancellationToken).ConfigureAwait(false));
                 return started;
             }
 
@@ -128,7 +132,7 @@ public static class PipelineBenchmark
             foreach (var service in new[] { "Results", "Processor", "Ingest" })
             {
                 log.WriteLine($"starting {service}");
-                started.Add(await ServiceLauncher.StartAsync(service, environment, cancellationToken).ConfigureAwait(false));
+                started.Add(await ServiceProcess.StartAsync(service, environment, ReadyTimeout, cancellationToken).ConfigureAwait(false));
             }
             return started;
         }
@@ -139,9 +143,9 @@ public static class PipelineBenchmark
         }
     }
 
-    private static Dictionary<string, double> CpuSeconds(IEnumerable<ServiceLauncher> services, string mode)
+    private static Dictionary<string, double> CpuSeconds(IEnumerable<ServiceProcess> services, string mode)
     {
-        var seconds = services.ToDictionary(s => s.Name, s => s.CpuSeconds());
+        var seconds = services.ToDictionary(s => s.Name, s => s.HasExited ? double.NaN : s.CpuTime().TotalSeconds);
         using var self = Process.GetCurrentProcess();
         seconds["benchmark driver"] = self.TotalProcessorTime.TotalSeconds;
         // Standalone needs neither: a broker or database running here for something else would only add noise.

@@ -1,4 +1,3 @@
-using Prism.DeployTests.Infrastructure;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 
@@ -8,7 +7,7 @@ namespace Prism.DeployTests.Compose;
 public sealed class ComposeFile(string file)
 {
     public string File { get; } = file;
-    public Dictionary<object, object> Root { get; } = Parse(Repo.Read(file));
+    public Dictionary<object, object> Root { get; } = Parse(Repository.Read(file));
 
     public Dictionary<object, object> Services => Map(Root, "services");
 

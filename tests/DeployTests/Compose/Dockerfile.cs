@@ -1,5 +1,3 @@
-using Prism.DeployTests.Infrastructure;
-
 namespace Prism.DeployTests.Compose;
 
 /// <summary>The Dockerfile of a service (deploy/docker/&lt;service&gt;.Dockerfile).</summary>
@@ -7,7 +5,7 @@ public static class Dockerfile
 {
     public static string PathOf(string service) => $"deploy/docker/{service}.Dockerfile";
 
-    public static string Read(string service) => Repo.Read(PathOf(service));
+    public static string Read(string service) => Repository.Read(PathOf(service));
 
     /// <summary>Project folder names under src/ the service's project needs, itself included, following ProjectReferences.</summary>
     public static IReadOnlySet<string> ProjectsOf(string project)
@@ -17,7 +15,7 @@ public static class Dockerfile
         while (pending.TryPop(out var next))
         {
             if (!found.Add(next)) continue;
-            var csproj = Repo.Read("src", next, $"{next}.csproj");
+            var csproj = Repository.Read("src", next, $"{next}.csproj");
             foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(csproj, @"ProjectReference Include=""\.\.\\([^\\]+)\\"))
             {
                 pending.Push(m.Groups[1].Value);

@@ -28,16 +28,16 @@ public sealed partial class When_checking_the_compose_stack
                 foreach (var volume in ComposeFile.List(service, "volumes").Where(v => v.StartsWith("./", StringComparison.Ordinal)))
                 {
                     var source = volume.Split(':')[0];
-                    Assert.True(File.Exists(Repo.PathOf(source)) || Directory.Exists(Repo.PathOf(source)), $"{compose.File}: {name} mounts {source}, which does not exist");
+                    Assert.True(File.Exists(Repository.PathOf(source)) || Directory.Exists(Repository.PathOf(source)), $"{compose.File}: {name} mounts {source}, which does not exist");
                 }
                 if (ComposeFile.MapOrNull(service, "build") is { } build)
                 {
-                    Assert.True(Directory.Exists(Repo.PathOf(ComposeFile.Scalar(build, "context")!)));
-                    Assert.True(File.Exists(Repo.PathOf(ComposeFile.Scalar(build, "dockerfile")!)), $"{name}: Dockerfile missing");
+                    Assert.True(Directory.Exists(Repository.PathOf(ComposeFile.Scalar(build, "context")!)));
+                    Assert.True(File.Exists(Repository.PathOf(ComposeFile.Scalar(build, "dockerfile")!)), $"{name}: Dockerfile missing");
                 }
             }
         }
-        Assert.True(File.Exists(Repo.PathOf(".env.example")));
+        Assert.True(File.Exists(Repository.PathOf(".env.example")));
     }
 
     [Theory]
@@ -88,8 +88,8 @@ public sealed partial class When_checking_the_compose_stack
     [Fact]
     public void Every_variable_without_a_default_is_in_env_example_and_every_example_variable_is_used()
     {
-        var text = Repo.Read("docker-compose.yml") + Repo.Read("docker-compose.gpu.yml");
-        var example = Repo.Read(".env.example").Split('\n')
+        var text = Repository.Read("docker-compose.yml") + Repository.Read("docker-compose.gpu.yml");
+        var example = Repository.Read(".env.example").Split('\n')
             .Where(l => l.Contains('=', StringComparison.Ordinal) && !l.StartsWith('#'))
             .Select(l => l.Split('=')[0].Trim()).ToHashSet();
         var used = Variable().Matches(text).Select(m => (Name: m.Groups[1].Value, HasDefault: m.Groups[2].Value.StartsWith(":-", StringComparison.Ordinal))).ToList();
@@ -105,7 +105,7 @@ public sealed partial class When_checking_the_compose_stack
         var device = ComposeFile.Map(ComposeFile.Map(ComposeFile.Map(processor, "deploy"), "resources"), "reservations");
 
         Assert.Equal(["processor"], GpuOverride.Services.Keys.Select(k => k.ToString()));
-        Assert.Contains("nvidia", Repo.Read("docker-compose.gpu.yml"), StringComparison.Ordinal);
+        Assert.Contains("nvidia", Repository.Read("docker-compose.gpu.yml"), StringComparison.Ordinal);
         Assert.Contains("gpu", ComposeFile.List((Dictionary<object, object>)((List<object>)device["devices"])[0], "capabilities"));
         Assert.Empty(ComposeFile.Map(processor, "environment").Keys.Select(k => k.ToString()!).Except(BoundSettings.For("processor")));
     }
@@ -113,7 +113,7 @@ public sealed partial class When_checking_the_compose_stack
     [Fact]
     public void Prometheus_scrapes_each_service_on_its_port_under_the_job_names_the_alerts_use()
     {
-        var config = ComposeFile.Parse(Repo.Read("deploy", "prometheus", "prometheus.yml"));
+        var config = ComposeFile.Parse(Repository.Read("deploy", "prometheus", "prometheus.yml"));
         var jobs = ((List<object>)config["scrape_configs"]).Cast<Dictionary<object, object>>()
             .ToDictionary(j => j["job_name"].ToString()!, j => ((List<object>)((Dictionary<object, object>)((List<object>)j["static_configs"])[0])["targets"]).Single().ToString()!);
 
@@ -122,8 +122,8 @@ public sealed partial class When_checking_the_compose_stack
             Assert.Equal($"{service}:{BoundSettings.PortOf(service)}", jobs[$"prism-{service}"]);
         }
         Assert.Equal("rabbitmq:15692", jobs["rabbitmq"]);
-        Assert.Contains("prometheus.return_per_object_metrics = true", Repo.Read("deploy", "rabbitmq", "rabbitmq.conf"), StringComparison.Ordinal);
-        Assert.Contains("rabbitmq_prometheus", Repo.Read("deploy", "rabbitmq", "enabled_plugins"), StringComparison.Ordinal);
+        Assert.Contains("prometheus.return_per_object_metrics = true", Repository.Read("deploy", "rabbitmq", "rabbitmq.conf"), StringComparison.Ordinal);
+        Assert.Contains("rabbitmq_prometheus", Repository.Read("deploy", "rabbitmq", "enabled_plugins"), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -132,7 +132,7 @@ public sealed partial class When_checking_the_compose_stack
     public void The_broker_accepts_the_largest_message_Prism_publishes(string config)
     {
         // RabbitMQ 4 refuses messages above 16 MiB by default; a maximum-size job's JobSubmitted is about 25 MB.
-        var limit = Regex.Match(Repo.Read(config.Split('/')), @"max_message_size\s*=\s*(\d+)");
+        var limit = Regex.Match(Repository.Read(config.Split('/')), @"max_message_size\s*=\s*(\d+)");
 
         Assert.True(limit.Success, $"{config} does not set max_message_size");
         Assert.Equal(new Prism.ServiceDefaults.Messaging.BusOptions().MaxMessageBytes, long.Parse(limit.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
@@ -141,7 +141,7 @@ public sealed partial class When_checking_the_compose_stack
     [Fact]
     public void Promtool_accepts_the_Prometheus_configuration()
     {
-        var (exitCode, stdout, stderr) = Tool.Promtool.Run(Repo.Root, "check", "config", "deploy/prometheus/prometheus.yml");
+        var (exitCode, stdout, stderr) = Tool.Promtool.Run(Repository.Root, "check", "config", "deploy/prometheus/prometheus.yml");
 
         Assert.True(exitCode == 0, stdout + stderr);
     }

@@ -37,7 +37,7 @@ public sealed class When_checking_the_images
             var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             foreach (var source in parts[1..^1])
             {
-                Assert.True(File.Exists(Repo.PathOf(source)) || Directory.Exists(Repo.PathOf(source)), $"{service}: COPY {source} does not exist");
+                Assert.True(File.Exists(Repository.PathOf(source)) || Directory.Exists(Repository.PathOf(source)), $"{service}: COPY {source} does not exist");
             }
         }
     }

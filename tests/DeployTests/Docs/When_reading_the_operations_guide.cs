@@ -1,12 +1,11 @@
 using System.Text.RegularExpressions;
-using Prism.DeployTests.Infrastructure;
 using Prism.DeployTests.Kubernetes;
 
 namespace Prism.DeployTests.Docs;
 
 public sealed partial class When_reading_the_operations_guide
 {
-    private static readonly string Guide = Repo.Read("docs", "operations.md");
+    private static readonly string Guide = Repository.Read("docs", "operations.md");
 
     [Fact]
     public void Every_repository_path_it_names_exists()
@@ -14,7 +13,7 @@ public sealed partial class When_reading_the_operations_guide
         var paths = RepoPath().Matches(Guide).Select(m => m.Value.TrimEnd('/', '.')).Distinct().ToList();
 
         Assert.True(paths.Count >= 15, $"only {paths.Count} paths found");
-        Assert.All(paths, p => Assert.True(File.Exists(Repo.PathOf(p)) || Directory.Exists(Repo.PathOf(p)) || p.Contains('*', StringComparison.Ordinal) && Directory.EnumerateFiles(Repo.PathOf(Path.GetDirectoryName(p)!), Path.GetFileName(p)).Any(),
+        Assert.All(paths, p => Assert.True(File.Exists(Repository.PathOf(p)) || Directory.Exists(Repository.PathOf(p)) || p.Contains('*', StringComparison.Ordinal) && Directory.EnumerateFiles(Repository.PathOf(Path.GetDirectoryName(p)!), Path.GetFileName(p)).Any(),
             $"docs/operations.md names {p}, which does not exist"));
     }
 

@@ -13,14 +13,14 @@ public sealed class Tool(string name, string installHint, bool requiredUnderCi, 
 
     /// <summary>From npm, so optional even under CI (ci.yml installs it; machines without the npm registry skip it).</summary>
     public static Tool ActionValidator { get; } = new("action-validator", "run scripts/install-action-validator.sh (npm, into .tools/).", requiredUnderCi: false,
-        Path.Combine(Repo.Root, ".tools", "node_modules", ".bin", "action-validator"));
+        Path.Combine(Repository.Root, ".tools", "node_modules", ".bin", "action-validator"));
 
     public string Require()
     {
         var path = Find();
         if (path is not null) return path;
         var reason = $"{name} not found on PATH: {installHint}";
-        if (Repo.IsCi && requiredUnderCi) Assert.Fail($"CI=true but {reason}");
+        if (TestEnvironment.IsCi && requiredUnderCi) Assert.Fail($"CI=true but {reason}");
         Assert.Skip(reason);
         return ""; // unreachable: Assert.Skip throws
     }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using k8s;
-using Prism.DeployTests.Infrastructure;
 using Prism.DeployTests.Kubernetes.Monitoring;
 
 namespace Prism.DeployTests.Kubernetes;
@@ -11,7 +10,7 @@ public static class AlertRules
     public const string File = "deploy/prometheus/alerts.yml";
     public const string TestFile = "deploy/prometheus/alerts.test.yml";
 
-    public static RuleFile Load() => KubernetesYaml.Deserialize<RuleFile>(Repo.Read(File), strict: true);
+    public static RuleFile Load() => KubernetesYaml.Deserialize<RuleFile>(Repository.Read(File), strict: true);
 
     public static IEnumerable<Rule> Alerts(this RuleFile file) => file.Groups.SelectMany(g => g.Rules).Where(r => r.Alert is not null);
 

@@ -21,7 +21,7 @@ public static class Manifests
 
     /// <summary>Every manifest file under a deploy folder (kustomization files are kustomize's, not the API's).</summary>
     public static IEnumerable<string> FilesUnder(string folder) =>
-        Directory.EnumerateFiles(Repo.PathOf(folder), "*.yaml", SearchOption.AllDirectories)
+        Directory.EnumerateFiles(Repository.PathOf(folder), "*.yaml", SearchOption.AllDirectories)
             .Where(f => Path.GetFileName(f) != "kustomization.yaml")
             .Order(StringComparer.Ordinal);
 
@@ -44,7 +44,7 @@ public static class Manifests
 
     private static List<object> Render(string folder)
     {
-        var (exitCode, yaml, errors) = Tool.Kubectl.Run(Repo.Root, "kustomize", folder);
+        var (exitCode, yaml, errors) = Tool.Kubectl.Run(Repository.Root, "kustomize", folder);
         Assert.True(exitCode == 0, $"kubectl kustomize {folder} failed:\n{errors}");
         return Load(yaml).ToList();
     }

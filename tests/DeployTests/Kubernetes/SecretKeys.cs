@@ -1,5 +1,4 @@
 using k8s.Models;
-using Prism.DeployTests.Infrastructure;
 
 namespace Prism.DeployTests.Kubernetes;
 
@@ -8,7 +7,7 @@ public static class SecretKeys
 {
     public static IReadOnlyCollection<string> InExample(string secretName)
     {
-        var secret = Manifests.Load(Repo.Read("deploy", "k8s", "secret.example.yaml")).OfType<V1Secret>().SingleOrDefault(s => s.Metadata.Name == secretName);
+        var secret = Manifests.Load(Repository.Read("deploy", "k8s", "secret.example.yaml")).OfType<V1Secret>().SingleOrDefault(s => s.Metadata.Name == secretName);
         Assert.True(secret is not null, $"secret.example.yaml has no Secret named {secretName}");
         return secret.StringData.Keys.ToList();
     }

@@ -2,7 +2,6 @@ using k8s.Models;
 using Prism.Contracts;
 using Prism.Deploy;
 using Prism.Deploy.Keda;
-using Prism.DeployTests.Infrastructure;
 
 namespace Prism.DeployTests.Kubernetes;
 
@@ -12,12 +11,12 @@ public sealed class When_generating_the_KEDA_manifests
     public void The_committed_files_are_what_the_generator_writes()
     {
         var generated = ManifestWriter.RenderAll();
-        var committed = Directory.EnumerateFiles(Repo.PathOf("deploy", "keda")).Select(Path.GetFileName).Order(StringComparer.Ordinal);
+        var committed = Directory.EnumerateFiles(Repository.PathOf("deploy", "keda")).Select(Path.GetFileName).Order(StringComparer.Ordinal);
 
         Assert.Equal(generated.Keys.Order(StringComparer.Ordinal), committed);
         foreach (var (name, text) in generated)
         {
-            Assert.True(text == Repo.Read("deploy", "keda", name),
+            Assert.True(text == Repository.Read("deploy", "keda", name),
                 $"deploy/keda/{name} differs from src/Deploy's output: run `dotnet run --project src/Deploy -- generate` and commit.");
         }
     }

@@ -1,6 +1,5 @@
 using k8s.Models;
 using Prism.Deploy.Keda;
-using Prism.DeployTests.Infrastructure;
 
 namespace Prism.DeployTests.Kubernetes;
 
@@ -9,13 +8,13 @@ public sealed class When_parsing_the_manifests
     public static TheoryData<string> ManifestFiles() =>
         new(new[] { "deploy/k8s", "deploy/overlays/dev", "deploy/keda" }
             .SelectMany(Manifests.FilesUnder)
-            .Select(f => Path.GetRelativePath(Repo.Root, f)));
+            .Select(f => Path.GetRelativePath(Repository.Root, f)));
 
     [Theory]
     [MemberData(nameof(ManifestFiles))]
     public void Every_file_parses_strictly_with_KubernetesClient(string file)
     {
-        var objects = Manifests.Load(Repo.Read(file));
+        var objects = Manifests.Load(Repository.Read(file));
 
         Assert.NotEmpty(objects);
         Assert.All(objects, o => Assert.False(string.IsNullOrEmpty(((k8s.IKubernetesObject<V1ObjectMeta>)o).Metadata?.Name), $"{file}: an object without a name"));

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Prism.DeployTests.Infrastructure;
 
 namespace Prism.DeployTests.Observability;
 
@@ -9,7 +8,7 @@ public static partial class MetricsDoc
     private static readonly HashSet<string> Keywords = ["and", "or", "unless", "by", "without", "on", "ignoring", "group_left", "group_right", "bool", "offset", "inf", "nan"];
 
     public static IReadOnlySet<string> Names() =>
-        TableRow().Matches(Repo.Read("docs", "metrics.md")).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+        TableRow().Matches(Repository.Read("docs", "metrics.md")).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>
     /// The metrics an expression reads (histogram suffixes removed): what is left of its identifiers once

@@ -6,7 +6,7 @@ namespace Prism.DeployTests.Observability;
 
 public sealed class When_checking_the_dashboard
 {
-    private static readonly JsonElement Dashboard = JsonDocument.Parse(Repo.Read("deploy", "grafana", "dashboards", "prism-overview.json")).RootElement;
+    private static readonly JsonElement Dashboard = JsonDocument.Parse(Repository.Read("deploy", "grafana", "dashboards", "prism-overview.json")).RootElement;
 
     private static IEnumerable<JsonElement> Panels => Dashboard.GetProperty("panels").EnumerateArray();
 
@@ -28,11 +28,11 @@ public sealed class When_checking_the_dashboard
     [Fact]
     public void Every_panel_reads_the_provisioned_datasource()
     {
-        var provisioning = ComposeFile.Parse(Repo.Read("deploy", "grafana", "provisioning", "datasources", "prometheus.yml"));
+        var provisioning = ComposeFile.Parse(Repository.Read("deploy", "grafana", "provisioning", "datasources", "prometheus.yml"));
         var uid = ((Dictionary<object, object>)((List<object>)provisioning["datasources"])[0])["uid"].ToString();
 
         Assert.All(Panels, p => Assert.Equal(uid, p.GetProperty("datasource").GetProperty("uid").GetString()));
-        var dashboards = ComposeFile.Parse(Repo.Read("deploy", "grafana", "provisioning", "dashboards", "prism.yml"));
+        var dashboards = ComposeFile.Parse(Repository.Read("deploy", "grafana", "provisioning", "dashboards", "prism.yml"));
         var path = ((Dictionary<object, object>)((Dictionary<object, object>)((List<object>)dashboards["providers"])[0])["options"])["path"].ToString();
         Assert.Contains($"./deploy/grafana/dashboards:{path}:ro", ComposeFile.List(new ComposeFile("docker-compose.yml").Service("grafana"), "volumes"));
     }
@@ -54,7 +54,7 @@ public sealed class When_checking_the_dashboard
         File.WriteAllText(file, rules);
         try
         {
-            var (exitCode, stdout, stderr) = Tool.Promtool.Run(Repo.Root, "check", "rules", file);
+            var (exitCode, stdout, stderr) = Tool.Promtool.Run(Repository.Root, "check", "rules", file);
             Assert.True(exitCode == 0, stdout + stderr);
         }
         finally

@@ -8,7 +8,7 @@ public sealed class When_testing_the_alert_rules
     [Fact]
     public void Promtool_accepts_the_rules()
     {
-        var (exitCode, stdout, stderr) = Tool.Promtool.Run(Repo.Root, "check", "rules", AlertRules.File);
+        var (exitCode, stdout, stderr) = Tool.Promtool.Run(Repository.Root, "check", "rules", AlertRules.File);
 
         Assert.True(exitCode == 0, stdout + stderr);
     }
@@ -16,7 +16,7 @@ public sealed class When_testing_the_alert_rules
     [Fact]
     public void Promtool_unit_tests_pass()
     {
-        var (exitCode, stdout, stderr) = Tool.Promtool.Run(Repo.Root, "test", "rules", AlertRules.TestFile);
+        var (exitCode, stdout, stderr) = Tool.Promtool.Run(Repository.Root, "test", "rules", AlertRules.TestFile);
 
         Assert.True(exitCode == 0, stdout + stderr);
         Assert.Contains("SUCCESS", stdout + stderr, StringComparison.Ordinal);
@@ -25,8 +25,8 @@ public sealed class When_testing_the_alert_rules
     [Fact]
     public void Every_alert_has_a_firing_unit_test_and_a_runbook_section()
     {
-        var tests = Repo.Read(AlertRules.TestFile);
-        var operations = Repo.Read("docs", "operations.md");
+        var tests = Repository.Read(AlertRules.TestFile);
+        var operations = Repository.Read("docs", "operations.md");
 
         foreach (var alert in AlertRules.Load().Alerts())
         {

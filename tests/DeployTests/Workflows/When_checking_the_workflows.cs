@@ -8,7 +8,7 @@ public sealed partial class When_checking_the_workflows
 {
     public static TheoryData<string> Workflows() => new("ci.yml", "cd.yml", "release.yml");
 
-    private static Dictionary<object, object> Load(string workflow) => ComposeFile.Parse(Repo.Read(".github", "workflows", workflow));
+    private static Dictionary<object, object> Load(string workflow) => ComposeFile.Parse(Repository.Read(".github", "workflows", workflow));
 
     private static IEnumerable<Dictionary<object, object>> Steps(Dictionary<object, object> workflow) =>
         ComposeFile.Map(workflow, "jobs").Values.Cast<Dictionary<object, object>>()
@@ -34,14 +34,14 @@ public sealed partial class When_checking_the_workflows
     [MemberData(nameof(Workflows))]
     public void Every_script_and_project_a_workflow_names_exists(string workflow)
     {
-        var text = Repo.Read(".github", "workflows", workflow);
+        var text = Repository.Read(".github", "workflows", workflow);
         var paths = RepoPath().Matches(text);
 
         Assert.NotEmpty(paths);
         foreach (Match m in paths)
         {
             var path = m.Value.Replace("${{ matrix.service }}", "ingest", StringComparison.Ordinal);
-            Assert.True(File.Exists(Repo.PathOf(path)), $"{workflow} names {path}, which does not exist");
+            Assert.True(File.Exists(Repository.PathOf(path)), $"{workflow} names {path}, which does not exist");
         }
     }
 
@@ -62,11 +62,11 @@ public sealed partial class When_checking_the_workflows
         var steps = Steps(Load("ci.yml")).ToList();
         var runs = steps.Select(s => ComposeFile.Scalar(s, "run")).OfType<string>().ToList();
         var upload = Assert.Single(steps, s => ComposeFile.Scalar(s, "uses")?.StartsWith("actions/upload-artifact@", StringComparison.Ordinal) == true);
-        var testResults = TestResultsDirectory().Match(Repo.Read("scripts", "test.sh"));
+        var testResults = TestResultsDirectory().Match(Repository.Read("scripts", "test.sh"));
 
         Assert.Equal("true", env["CI"]);
         Assert.Single(runs, r => CiEntryPoint().IsMatch(r));
-        Assert.Contains("exec scripts/test.sh", Repo.Read(".ci", "run"), StringComparison.Ordinal);
+        Assert.Contains("exec scripts/test.sh", Repository.Read(".ci", "run"), StringComparison.Ordinal);
         // test.sh starts its own RabbitMQ and PostgreSQL (which the fault suite needs) only when these are unset.
         Assert.DoesNotContain(env.Keys, k => k.ToString()!.StartsWith("PRISM_TEST_", StringComparison.Ordinal));
         Assert.False(job.ContainsKey("services"), "ci.yml: service containers would stand in for the broker and database test.sh starts");
@@ -91,10 +91,10 @@ public sealed partial class When_checking_the_workflows
         var services = ComposeFile.List(ComposeFile.Map(ComposeFile.Map(ComposeFile.Map(jobs, "images"), "strategy"), "matrix"), "service");
 
         Assert.Equal(BoundSettings.Services.Order(), services.Order());
-        Assert.All(services, s => Assert.True(File.Exists(Repo.PathOf(Dockerfile.PathOf(s)))));
+        Assert.All(services, s => Assert.True(File.Exists(Repository.PathOf(Dockerfile.PathOf(s)))));
         Assert.Equal("github.ref == 'refs/heads/main'", ComposeFile.Scalar(ComposeFile.Map(jobs, "staging"), "if"));
         Assert.Equal("startsWith(github.ref, 'refs/tags/v')", ComposeFile.Scalar(ComposeFile.Map(jobs, "production"), "if"));
-        var deploy = Repo.Read("scripts", "deploy.sh");
+        var deploy = Repository.Read("scripts", "deploy.sh");
         Assert.Contains("kubectl apply -k", deploy, StringComparison.Ordinal);
         Assert.Contains("rollout status", deploy, StringComparison.Ordinal);
         Assert.Contains("/health", deploy, StringComparison.Ordinal);
@@ -104,7 +104,7 @@ public sealed partial class When_checking_the_workflows
     [MemberData(nameof(Workflows))]
     public void Action_validator_accepts_the_workflow(string workflow)
     {
-        var (exitCode, stdout, stderr) = Tool.ActionValidator.Run(Repo.Root, $".github/workflows/{workflow}");
+        var (exitCode, stdout, stderr) = Tool.ActionValidator.Run(Repository.Root, $".github/workflows/{workflow}");
 
         Assert.True(exitCode == 0, stdout + stderr);
     }

@@ -6,7 +6,6 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Prism.Contracts;
 using Prism.Contracts.Api;
-using Prism.IntegrationTests.Infrastructure;
 using Prism.Results.Apis;
 using Prism.Results.Streaming;
 

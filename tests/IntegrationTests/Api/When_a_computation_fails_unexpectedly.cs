@@ -7,7 +7,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Prism.Contracts;
 using Prism.Contracts.Kinds.Pixels;
-using Prism.IntegrationTests.Infrastructure;
 using Prism.Processor.Compute;
 using Prism.Processor.Kinds.Pixels;
 

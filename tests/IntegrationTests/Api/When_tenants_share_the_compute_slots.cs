@@ -3,7 +3,6 @@ using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Prism.Contracts;
-using Prism.IntegrationTests.Infrastructure;
 using Prism.Processor.Jobs;
 
 namespace Prism.IntegrationTests.Api;

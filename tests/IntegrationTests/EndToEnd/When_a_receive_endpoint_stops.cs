@@ -35,30 +35,15 @@ public sealed class When_a_receive_endpoint_stops(RabbitMqService rabbit, Postgr
         }
         Assert.True(replaced, $"could not replace {queue} with a conflicting declaration");
 
-        var (notReady, body) = await WaitForReadinessAsync(process, HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(20));
+        var (notReady, body) = await process.WaitForReadinessAsync(HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(20));
         Measurements.Report($"row 0: {service} with its {queue} endpoint faulted: /health/ready {(notReady ? "503" : "stayed 200")} ({body.Length} bytes: {Shorten(body)})");
         Assert.True(notReady, $"{service} stayed ready with its {queue} endpoint faulted: {body}");
         Assert.Contains(queue, body, StringComparison.Ordinal);
 
         // Once the queue can be declared as the service declares it, the endpoint restarts and the service is ready again.
         using (await management.DeleteAsync(path)) { }
-        var (ready, after) = await WaitForReadinessAsync(process, HttpStatusCode.OK, TimeSpan.FromSeconds(30));
+        var (ready, after) = await process.WaitForReadinessAsync(HttpStatusCode.OK, TimeSpan.FromSeconds(30));
         Assert.True(ready, $"{service} did not become ready again once its queue could be declared: {after}\n{process.OutputTail}");
-    }
-
-    private static async Task<(bool Seen, string Body)> WaitForReadinessAsync(ServiceProcess process, HttpStatusCode expected, TimeSpan timeout)
-    {
-        using var client = process.CreateClient();
-        var deadline = DateTime.UtcNow + timeout;
-        var body = "no answer";
-        while (DateTime.UtcNow < deadline)
-        {
-            using var response = await client.GetAsync("/health/ready");
-            body = await response.Content.ReadAsStringAsync();
-            if (response.StatusCode == expected) return (true, body);
-            await Task.Delay(250);
-        }
-        return (false, body);
     }
 
     private static string Shorten(string text) => text.Length > 300 ? text[..300] + "…" : text;

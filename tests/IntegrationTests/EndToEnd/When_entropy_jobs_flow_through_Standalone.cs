@@ -1,5 +1,4 @@
 using Prism.Contracts;
-using Prism.IntegrationTests.Infrastructure;
 
 namespace Prism.IntegrationTests.EndToEnd;
 

@@ -1,5 +1,3 @@
-using Prism.IntegrationTests.Infrastructure;
-
 namespace Prism.IntegrationTests.EndToEnd;
 
 /// <summary>The job lifecycle as a client sees it, on Standalone as a real process with one compute slot.</summary>

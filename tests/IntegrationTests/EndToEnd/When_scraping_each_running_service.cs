@@ -43,7 +43,7 @@ public sealed partial class When_scraping_each_running_service(RabbitMqService r
             foreach (Match m in MetricLine().Matches(text)) exported.Add(m.Groups[1].Value);
         }
 
-        var root = RepositoryRoot();
+        var root = Repository.Root;
         var used = new[] { Path.Combine(root, "deploy", "prometheus", "alerts.yml") }
             .Concat(Directory.GetFiles(Path.Combine(root, "deploy", "grafana", "dashboards"), "*.json"))
             .SelectMany(f => UsedMetric().Matches(File.ReadAllText(f)).Select(m => m.Value))
@@ -52,13 +52,6 @@ public sealed partial class When_scraping_each_running_service(RabbitMqService r
         Assert.NotEmpty(used);
         var missing = used.Where(name => !exported.Contains(name)).Order(StringComparer.Ordinal).ToList();
         Assert.True(missing.Count == 0, $"Used by alerts/dashboard but not exported: {string.Join(", ", missing)}");
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Prism.sln"))) directory = directory.Parent;
-        return directory?.FullName ?? throw new DirectoryNotFoundException("Prism.sln not found above the test folder.");
     }
 
     [GeneratedRegex(@"^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{| )", RegexOptions.Multiline)]

@@ -1,7 +1,7 @@
 using System.Diagnostics;
+using System.Net;
 using Prism.Contracts;
 using Prism.IntegrationTests.Faults.Rig;
-using Prism.IntegrationTests.Infrastructure;
 
 namespace Prism.IntegrationTests.Faults;
 
@@ -29,7 +29,7 @@ public sealed class When_PostgreSQL_restarts_under_load(FaultRig rig)
 
         await rig.Database.StopAsync();
         var down = Stopwatch.GetTimestamp();
-        var (notReady, health) = await pipeline.Results.WaitNotReadyAsync(TimeSpan.FromSeconds(30));
+        var (notReady, health) = await pipeline.Results.WaitForReadinessAsync(HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(30));
         // Keep it down until outcomes pile up behind it, so the restart meets real in-flight writes.
         var held = 0;
         while (held < 50 && Load.Seconds(down) < 30) held = await rig.Broker.MessagesInAsync(pipeline.VirtualHost, QueueNames.Results);

@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Prism.Contracts;
 using Prism.Contracts.Api;
 using Prism.IntegrationTests.Faults.Rig;
-using Prism.IntegrationTests.Infrastructure;
 using Prism.Processor.Compute;
 
 namespace Prism.IntegrationTests.Faults;

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using Prism.Contracts;
 using Prism.Contracts.Api;
 using Prism.IntegrationTests.Faults.Rig;
-using Prism.IntegrationTests.Infrastructure;
 
 namespace Prism.IntegrationTests.Faults;
 

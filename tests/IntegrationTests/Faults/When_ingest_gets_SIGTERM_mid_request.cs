@@ -4,9 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using Prism.Contracts;
 using Prism.Contracts.Api;
-using Prism.IntegrationTests.Api;
 using Prism.IntegrationTests.Faults.Rig;
-using Prism.IntegrationTests.Infrastructure;
 
 namespace Prism.IntegrationTests.Faults;
 

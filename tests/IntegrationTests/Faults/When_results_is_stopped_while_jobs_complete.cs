@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Prism.Contracts;
 using Prism.IntegrationTests.Faults.Rig;
-using Prism.IntegrationTests.Infrastructure;
 
 namespace Prism.IntegrationTests.Faults;
 

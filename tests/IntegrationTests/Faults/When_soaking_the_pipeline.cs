@@ -3,7 +3,6 @@ using System.Globalization;
 using Npgsql;
 using Prism.Contracts;
 using Prism.IntegrationTests.Faults.Rig;
-using Prism.IntegrationTests.Infrastructure;
 
 namespace Prism.IntegrationTests.Faults;
 

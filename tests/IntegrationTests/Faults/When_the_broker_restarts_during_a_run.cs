@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using Prism.IntegrationTests.Faults.Rig;
-using Prism.IntegrationTests.Infrastructure;
 
 namespace Prism.IntegrationTests.Faults;
 
@@ -40,7 +39,7 @@ public sealed class When_the_broker_restarts_during_a_run(FaultRig rig)
         }
         foreach (var service in services)
         {
-            var (notReady, health) = await service.WaitNotReadyAsync(TimeSpan.FromSeconds(30));
+            var (notReady, health) = await service.WaitForReadinessAsync(HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(30));
             Assert.True(notReady, $"{service.Name} still reported ready with the broker down: {health}");
         }
 

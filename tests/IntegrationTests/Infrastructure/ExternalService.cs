@@ -36,7 +36,7 @@ public abstract class ExternalService : IAsyncLifetime
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             UnavailableReason = $"{Name} unavailable: ${EnvironmentVariable} is not set and Testcontainers could not start one ({ex.GetType().Name}: {ex.Message.Split('\n')[0]}). Run scripts/test.sh, which starts both services.";
-            if (IsCi) throw new InvalidOperationException($"CI=true but {UnavailableReason}", ex);
+            if (TestEnvironment.IsCi) throw new InvalidOperationException($"CI=true but {UnavailableReason}", ex);
         }
     }
 
@@ -52,6 +52,4 @@ public abstract class ExternalService : IAsyncLifetime
         if (ConnectionString is null) Assert.Skip(UnavailableReason ?? $"{Name} unavailable.");
         return ConnectionString;
     }
-
-    public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 }

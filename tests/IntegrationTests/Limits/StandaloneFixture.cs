@@ -1,5 +1,3 @@
-using Prism.IntegrationTests.Infrastructure;
-
 namespace Prism.IntegrationTests.Limits;
 
 /// <summary>One Standalone process with its defaults (auth off, in-memory bus, SQLite in a temporary folder, CPU engine).</summary>

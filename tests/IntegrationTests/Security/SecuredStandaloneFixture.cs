@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using Prism.Contracts.Api;
-using Prism.IntegrationTests.Infrastructure;
 
 namespace Prism.IntegrationTests.Security;
 

@@ -1,5 +1,3 @@
-using Prism.IntegrationTests.Infrastructure;
-
 namespace Prism.IntegrationTests.Security;
 
 /// <summary>What Standalone says about auth at start-up, and that a broken key configuration stops it.</summary>
@@ -17,7 +15,7 @@ public sealed class When_Standalone_starts(SecuredStandaloneFixture secured)
                 ["ConnectionStrings__results"] = $"Data Source={Path.Combine(directory, "prism.db")}",
                 ["Processor__Engine"] = "cpu",
             });
-            Assert.True(await Api.Eventually.True(() => standalone.OutputTail.Contains("Auth:   OFF", StringComparison.Ordinal)), standalone.OutputTail);
+            Assert.True(await Eventually.True(() => standalone.OutputTail.Contains("Auth:   OFF", StringComparison.Ordinal)), standalone.OutputTail);
             Assert.Contains("Prism__Auth__Enabled=true", standalone.OutputTail, StringComparison.Ordinal);
         }
         finally
@@ -30,7 +28,7 @@ public sealed class When_Standalone_starts(SecuredStandaloneFixture secured)
     [Fact]
     public async Task With_auth_on_the_banner_says_so_and_names_no_key()
     {
-        Assert.True(await Api.Eventually.True(() => secured.Standalone.OutputTail.Contains("Auth:   ON", StringComparison.Ordinal)), secured.Standalone.OutputTail);
+        Assert.True(await Eventually.True(() => secured.Standalone.OutputTail.Contains("Auth:   ON", StringComparison.Ordinal)), secured.Standalone.OutputTail);
         foreach (var key in new[] { TestKeys.Admin, TestKeys.SubmitA, TestKeys.ReadA, TestKeys.SubmitB, TestKeys.Unknown })
         {
             Assert.DoesNotContain(key, secured.Standalone.OutputTail, StringComparison.Ordinal);

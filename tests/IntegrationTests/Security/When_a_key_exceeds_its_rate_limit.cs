@@ -25,7 +25,7 @@ public sealed class When_a_key_exceeds_its_rate_limit(RateLimitedIngestFactory f
         Assert.Contains("too-many-requests", await refused.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
         // The bucket holds a burst plus what refilled meanwhile; every accepted request was published, the refused one not.
         Assert.InRange(accepted, RateLimitedIngestFactory.Burst, RateLimitedIngestFactory.Burst * (1 + (int)Math.Ceiling(elapsed.TotalSeconds)));
-        Assert.True(await Api.Eventually.True(() => Harness.Published.Select<JobSubmitted>().Count(m => m.Context.Message.TenantId == TestKeys.TenantA) == accepted));
+        Assert.True(await Eventually.True(() => Harness.Published.Select<JobSubmitted>().Count(m => m.Context.Message.TenantId == TestKeys.TenantA) == accepted));
         refused.Dispose();
     }
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using Prism.Contracts;
-using Prism.IntegrationTests.Infrastructure;
 using Prism.Results.Storage;
 
 namespace Prism.IntegrationTests.Security;

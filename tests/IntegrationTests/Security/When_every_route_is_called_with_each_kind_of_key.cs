@@ -55,7 +55,7 @@ public sealed class When_every_route_is_called_with_each_kind_of_key(SecuredStan
         foreach (var kind in JobKindCatalog.All.Select(k => k.Name))
         {
             var path = "/api/v1/" + kind.Replace('.', '/');
-            routes[$"POST {path}"] = ("POST", path, File.ReadAllText(Path.Combine(RepositoryRoot, "samples", kind + ".json")), Submittable);
+            routes[$"POST {path}"] = ("POST", path, File.ReadAllText(Repository.Sample(kind)), Submittable);
         }
         return routes;
     }
@@ -125,16 +125,5 @@ public sealed class When_every_route_is_called_with_each_kind_of_key(SecuredStan
         {
             return ((int)socket.HttpStatusCode, null, ex.Message);
         }
-    }
-
-    private static string RepositoryRoot { get; } = FindRoot();
-
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Prism.sln"))) return directory.FullName;
-        }
-        throw new DirectoryNotFoundException($"No Prism.sln above {AppContext.BaseDirectory}.");
     }
 }

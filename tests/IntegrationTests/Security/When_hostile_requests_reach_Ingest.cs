@@ -38,7 +38,7 @@ public sealed class When_hostile_requests_reach_Ingest(SecuredIngestFactory fact
         // The control case: the corpus is refused for what it is, not because the service refuses everything.
         using var response = await SendAsync(new HostileRequest("valid", "/api/v1/pixels/entropy", System.Text.Encoding.UTF8.GetBytes(HostileCorpus.ValidInput)) { ApiKey = TestKeys.Admin });
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        Assert.True(await Api.Eventually.True(() => Harness.Published.Select<JobSubmitted>().Any()));
+        Assert.True(await Eventually.True(() => Harness.Published.Select<JobSubmitted>().Any()));
     }
 
     private async Task AssertRefusedAsync(HostileRequest request)

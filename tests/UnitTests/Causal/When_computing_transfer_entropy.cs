@@ -147,22 +147,12 @@ public sealed class When_computing_transfer_entropy(IlgpuCpuFixture ilgpu)
     [Fact]
     public async Task It_runs_the_sample_and_finds_its_chain()
     {
-        var parsed = new CausalTransferEntropyKind().Parse(JsonDocument.Parse(SampleText()).RootElement);
+        var parsed = new CausalTransferEntropyKind().Parse(JsonDocument.Parse(File.ReadAllText(Repository.Sample("causal.transfer-entropy"))).RootElement);
         Assert.True(parsed.IsValid, parsed.Errors.ToString());
         var m = (await RunAsync(new TransferEntropyCpuEngine(), (CausalTransferEntropyInput)parsed.Input!)).Matrix;
         // The sample is a chain driver → follower → echo, plus an independent series.
         Assert.True(m[0][1] > 2 * m[1][0]);
         Assert.True(m[1][2] > 2 * m[2][1]);
         Assert.True(m[0][1] > 2 * m[3][1]);
-    }
-
-    private static string SampleText()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var path = Path.Combine(dir.FullName, "samples", "causal.transfer-entropy.json");
-            if (File.Exists(path)) return File.ReadAllText(path);
-        }
-        throw new FileNotFoundException("samples/causal.transfer-entropy.json not found above the test's directory.");
     }
 }

@@ -6,13 +6,7 @@ namespace Prism.UnitTests.Finance;
 
 public sealed class When_running_the_finance_samples
 {
-    public static JsonElement Sample(string kind)
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Prism.sln"))) directory = directory.Parent;
-        Assert.NotNull(directory);
-        return JsonDocument.Parse(File.ReadAllText(Path.Combine(directory.FullName, "samples", kind + ".json"))).RootElement;
-    }
+    public static JsonElement Sample(string kind) => JsonDocument.Parse(File.ReadAllText(Repository.Sample(kind))).RootElement;
 
     [Fact]
     public async Task The_optimize_sample_is_valid_and_gives_a_diversified_answer()

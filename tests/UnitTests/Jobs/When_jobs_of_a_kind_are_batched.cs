@@ -139,7 +139,7 @@ public sealed class When_jobs_of_a_kind_are_batched : IDisposable
         var a = batcher.ExecuteAsync(_handler, "a", 0, null, StartOf("a", true), CancellationToken.None);
         var late = batcher.ExecuteAsync(_handler, "late", 0, null, StartOf("late", false), CancellationToken.None);
         var c = batcher.ExecuteAsync(_handler, "c", 0, null, StartOf("c", true), CancellationToken.None);
-        Assert.True(await Eventually(() => gate.Waiting == 1), "the full batch should wait for the slot");
+        Assert.True(await Eventually.True(() => gate.Waiting == 1, seconds: 10), "the full batch should wait for the slot");
         Assert.Empty(started);
 
         holder.Dispose();
@@ -169,17 +169,6 @@ public sealed class When_jobs_of_a_kind_are_batched : IDisposable
         await handler.Stopped.Task.WaitAsync(TimeSpan.FromSeconds(10));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => a);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => b);
-    }
-
-    private static async Task<bool> Eventually(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline) return false;
-            await Task.Delay(10);
-        }
-        return true;
     }
 
     [Fact]

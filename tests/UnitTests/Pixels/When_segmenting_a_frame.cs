@@ -224,7 +224,7 @@ public sealed class When_segmenting_a_frame(IlgpuCpuFixture ilgpu)
     [Fact]
     public async Task It_segments_the_sample_input_as_its_doc_says()
     {
-        var parsed = new PixelsSegmentKind().Parse(System.Text.Json.JsonDocument.Parse(File.ReadAllText(SamplePath("pixels.segment.json"))).RootElement);
+        var parsed = new PixelsSegmentKind().Parse(System.Text.Json.JsonDocument.Parse(File.ReadAllText(Repository.Sample("pixels.segment"))).RootElement);
         Assert.True(parsed.IsValid, parsed.Errors.ToString());
         foreach (var engine in Engines())
         {
@@ -233,16 +233,6 @@ public sealed class When_segmenting_a_frame(IlgpuCpuFixture ilgpu)
             Assert.Equal(new[] { 30, 11, 2 }, output.Objects.Select(o => o.Area));
             Assert.Equal(new[] { 14, 10, 5, 5 }, output.Objects[1].BoundingBox);
         }
-    }
-
-    internal static string SamplePath(string name)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var path = Path.Combine(dir.FullName, "samples", name);
-            if (File.Exists(path)) return path;
-        }
-        throw new FileNotFoundException($"samples/{name} not found above {AppContext.BaseDirectory}.");
     }
 
     private static void AssertSame(SegmentObject expected, SegmentObject actual)

@@ -3,7 +3,6 @@ using Prism.Contracts.Kinds.Pwsa;
 using Prism.Processor.Kinds.Pixels;
 using Prism.Processor.Kinds.Pwsa;
 using Prism.UnitTests.Compute;
-using Prism.UnitTests.Pixels;
 
 namespace Prism.UnitTests.Pwsa;
 
@@ -281,7 +280,7 @@ public sealed class When_detecting_objects_in_an_ir_frame(IlgpuCpuFixture ilgpu)
     [Fact]
     public async Task It_detects_every_class_in_the_sample_input()
     {
-        var parsed = new PwsaDetectKind().Parse(JsonDocument.Parse(File.ReadAllText(When_segmenting_a_frame.SamplePath("pwsa.detect.json"))).RootElement);
+        var parsed = new PwsaDetectKind().Parse(JsonDocument.Parse(File.ReadAllText(Repository.Sample("pwsa.detect"))).RootElement);
         Assert.True(parsed.IsValid, parsed.Errors.ToString());
         var output = await RunAsync(Handlers().First(), (PwsaDetectInput)parsed.Input!);
         Assert.Equal(

@@ -152,7 +152,7 @@ public sealed class When_fusing_tracks(IlgpuCpuFixture ilgpu)
     [Fact]
     public async Task It_runs_the_sample_to_a_moving_filtered_state()
     {
-        var parsed = new PwsaFuseKind().Parse(JsonDocument.Parse(SampleText()).RootElement);
+        var parsed = new PwsaFuseKind().Parse(JsonDocument.Parse(File.ReadAllText(Repository.Sample("pwsa.fuse"))).RootElement);
         Assert.True(parsed.IsValid, parsed.Errors.ToString());
         var input = (PwsaFuseInput)parsed.Input!;
         var output = await RunAsync(new FuseCpuEngine(), input);
@@ -165,15 +165,5 @@ public sealed class When_fusing_tracks(IlgpuCpuFixture ilgpu)
         var single = output.Tracks[^1];
         Assert.Equal(1, single.MeasurementsUsed);
         Assert.Equal([0.0, 0.0, 0.0], single.Velocity);
-    }
-
-    private static string SampleText()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var path = Path.Combine(dir.FullName, "samples", "pwsa.fuse.json");
-            if (File.Exists(path)) return File.ReadAllText(path);
-        }
-        throw new FileNotFoundException("samples/pwsa.fuse.json not found above the test's directory.");
     }
 }

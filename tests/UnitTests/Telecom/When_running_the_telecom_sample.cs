@@ -9,10 +9,7 @@ public sealed class When_running_the_telecom_sample
     [Fact]
     public async Task It_is_valid_and_balancing_lowers_the_peak()
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Prism.sln"))) directory = directory.Parent;
-        Assert.NotNull(directory);
-        var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(directory.FullName, "samples", "telecom.optimize.json"))).RootElement;
+        var json = JsonDocument.Parse(File.ReadAllText(Repository.Sample("telecom.optimize"))).RootElement;
         var parsed = new TelecomOptimizeKind().Parse(json);
         Assert.True(parsed.IsValid, parsed.Errors.ToString());
         var input = (TelecomOptimizeInput)parsed.Input!;

@@ -189,7 +189,7 @@ public sealed class When_forecasting_series(IlgpuCpuFixture ilgpu)
     [Fact]
     public async Task It_runs_the_sample_to_a_sensible_forecast()
     {
-        var parsed = new TimeseriesForecastKind().Parse(JsonDocument.Parse(SampleText()).RootElement);
+        var parsed = new TimeseriesForecastKind().Parse(JsonDocument.Parse(File.ReadAllText(Repository.Sample("timeseries.forecast"))).RootElement);
         Assert.True(parsed.IsValid, parsed.Errors.ToString());
         var input = (TimeseriesForecastInput)parsed.Input!;
         var output = await RunAsync(new ForecastCpuEngine(), input);
@@ -201,15 +201,5 @@ public sealed class When_forecasting_series(IlgpuCpuFixture ilgpu)
             Assert.True(f.Sigma > 0);
             for (var h = 1; h < f.Mean.Length; h++) Assert.True(f.Upper[h] - f.Lower[h] >= f.Upper[h - 1] - f.Lower[h - 1]);
         }
-    }
-
-    private static string SampleText()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var path = Path.Combine(dir.FullName, "samples", "timeseries.forecast.json");
-            if (File.Exists(path)) return File.ReadAllText(path);
-        }
-        throw new FileNotFoundException("samples/timeseries.forecast.json not found above the test's directory.");
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Prism.IntegrationTests.Api;
 
 namespace Prism.IntegrationTests.Faults.Rig;
 

@@ -1,5 +1,3 @@
-using Prism.IntegrationTests.Infrastructure;
-
 namespace Prism.IntegrationTests.Faults.Rig;
 
 /// <summary>
@@ -34,7 +32,7 @@ public sealed class FaultRig : IAsyncLifetime
             : null;
         if (_unavailable is not null)
         {
-            if (ExternalService.IsCi) throw new InvalidOperationException($"CI=true but {_unavailable}.");
+            if (TestEnvironment.IsCi) throw new InvalidOperationException($"CI=true but {_unavailable}.");
             return;
         }
         Directory.CreateDirectory(_directory);

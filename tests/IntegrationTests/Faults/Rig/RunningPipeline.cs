@@ -1,5 +1,3 @@
-using Prism.IntegrationTests.Infrastructure;
-
 namespace Prism.IntegrationTests.Faults.Rig;
 
 /// <summary>

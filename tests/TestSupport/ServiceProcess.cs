@@ -3,11 +3,12 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Prism.IntegrationTests.Infrastructure;
+namespace Prism.TestSupport;
 
 /// <summary>
-/// One Prism service run as a real OS process (<c>dotnet Prism.X.dll</c> from the test's output
-/// folder) on a free loopback port: real HTTP, real shutdown, and a real kill for fault tests.
+/// One Prism service run as a real OS process (<c>dotnet Prism.X.dll</c> from the caller's output folder, so the
+/// project that starts it references src/X) on a free loopback port: real HTTP, real shutdown, and a real kill
+/// for fault tests.
 /// </summary>
 public sealed class ServiceProcess : IAsyncDisposable
 {
@@ -28,7 +29,7 @@ public sealed class ServiceProcess : IAsyncDisposable
     public Uri BaseAddress { get; }
     public bool HasExited => _process.HasExited;
 
-    /// <summary>The OS process id, for reading its memory (<see cref="ProcessMemory"/>).</summary>
+    /// <summary>The OS process id, for reading its memory or CPU time from /proc.</summary>
     public int Id => _process.Id;
 
     /// <summary>The last lines the process printed, for failure messages.</summary>
@@ -44,21 +45,21 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts <c>Prism.{service}.dll</c> and waits until <c>/health/ready</c> answers 200.</summary>
-    public static Task<ServiceProcess> StartAsync(string service, IReadOnlyDictionary<string, string> environment, TimeSpan? readyTimeout = null) =>
-        StartAsync(service, environment, FreePort(), readyTimeout);
+    /// <summary>Starts <c>Prism.{service}.dll</c> and waits until <c>/health/ready</c> answers 200 (60 s unless told).</summary>
+    public static Task<ServiceProcess> StartAsync(string service, IReadOnlyDictionary<string, string> environment, TimeSpan? readyTimeout = null, CancellationToken cancellationToken = default) =>
+        StartAsync(service, environment, FreePort(), readyTimeout, cancellationToken);
 
     /// <summary>Starts this service again, after it exited, with the same environment on the same port.</summary>
     public Task<ServiceProcess> StartAgainAsync(TimeSpan? readyTimeout = null)
     {
         if (!_process.HasExited) throw new InvalidOperationException($"{Name} is still running.");
-        return StartAsync(Name, _environment, BaseAddress.Port, readyTimeout);
+        return StartAsync(Name, _environment, BaseAddress.Port, readyTimeout, CancellationToken.None);
     }
 
-    private static async Task<ServiceProcess> StartAsync(string service, IReadOnlyDictionary<string, string> environment, int port, TimeSpan? readyTimeout)
+    private static async Task<ServiceProcess> StartAsync(string service, IReadOnlyDictionary<string, string> environment, int port, TimeSpan? readyTimeout, CancellationToken cancellationToken)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, $"Prism.{service}.dll");
-        if (!File.Exists(dll)) throw new FileNotFoundException($"{dll} is missing: the test project must reference src/{service}.", dll);
+        if (!File.Exists(dll)) throw new FileNotFoundException($"{dll} is missing: the project that starts it must reference src/{service}.", dll);
 
         var info = new ProcessStartInfo("dotnet", [dll])
         {
@@ -75,14 +76,14 @@ public sealed class ServiceProcess : IAsyncDisposable
         foreach (var (key, value) in environment) info.Environment[key] = value;
 
         var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {service}.");
-        var service_ = new ServiceProcess(service, process, new Uri($"http://127.0.0.1:{port}"), environment);
-        process.OutputDataReceived += (_, e) => service_.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => service_.Append(e.Data);
+        var started = new ServiceProcess(service, process, new Uri($"http://127.0.0.1:{port}"), environment);
+        process.OutputDataReceived += (_, e) => started.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => started.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        await service_.WaitReadyAsync(readyTimeout ?? TimeSpan.FromSeconds(60));
-        return service_;
+        await started.WaitReadyAsync(readyTimeout ?? TimeSpan.FromSeconds(60), cancellationToken);
+        return started;
     }
 
     private void Append(string? line)
@@ -93,31 +94,57 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(100) };
 
-    public async Task WaitReadyAsync(TimeSpan timeout)
+    /// <summary>Polls <c>/health/ready</c> until it answers 200; throws when the process exits or the time is up.</summary>
+    public async Task WaitReadyAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow + timeout;
-        string last = "no answer";
+        var last = "no answer";
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited) throw new InvalidOperationException($"{Name} exited with code {_process.ExitCode}:\n{OutputTail}");
-            try
-            {
-                using var response = await client.GetAsync("/health/ready");
-                if (response.StatusCode == HttpStatusCode.OK) return;
-                last = $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}";
-            }
-            catch (HttpRequestException ex)
-            {
-                last = ex.Message;
-            }
-            catch (TaskCanceledException)
-            {
-                last = "timed out";
-            }
-            await Task.Delay(200);
+            var (status, body) = await ProbeReadinessAsync(client, cancellationToken);
+            if (status == HttpStatusCode.OK) return;
+            last = status is null ? body : $"{(int)status}: {body}";
+            await Task.Delay(200, cancellationToken);
         }
         throw new TimeoutException($"{Name} was not ready within {timeout.TotalSeconds} s (last: {last}).\n{OutputTail}");
+    }
+
+    /// <summary>
+    /// Polls <c>/health/ready</c> until it answers <paramref name="expected"/> (503 once a dependency is gone, 200
+    /// once it is back); false at the deadline. Returns the last body seen, or why there was none.
+    /// </summary>
+    public async Task<(bool Seen, string Body)> WaitForReadinessAsync(HttpStatusCode expected, TimeSpan timeout)
+    {
+        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
+        var deadline = DateTime.UtcNow + timeout;
+        var body = "no answer";
+        while (DateTime.UtcNow < deadline)
+        {
+            (var status, body) = await ProbeReadinessAsync(client, CancellationToken.None);
+            if (status == expected) return (true, body);
+            await Task.Delay(250);
+        }
+        return (false, body);
+    }
+
+    /// <summary>One GET of <c>/health/ready</c>: its status and body, or no status and why it got no answer.</summary>
+    private static async Task<(HttpStatusCode? Status, string Body)> ProbeReadinessAsync(HttpClient client, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative), cancellationToken);
+            return (response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
+        }
+        catch (HttpRequestException ex)
+        {
+            return (null, ex.Message);
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return (null, "timed out");
+        }
     }
 
     /// <summary>SIGKILL: the process gets no chance to finish or hand back anything.</summary>
@@ -170,7 +197,8 @@ public sealed class ServiceProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static int FreePort()
+    /// <summary>A loopback port free at the time of asking (for a service, or for an address where nothing answers).</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

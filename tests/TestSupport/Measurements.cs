@@ -1,8 +1,10 @@
-namespace Prism.ClientTests.Infrastructure;
+using Xunit;
+
+namespace Prism.TestSupport;
 
 /// <summary>
-/// Figures a test measured, appended to <c>$PRISM_MEASUREMENTS</c> (scripts/test.sh prints it after the run) and to the
-/// test's own output. Figures are reported, never asserted on.
+/// Figures a test measured (throughput, latency), appended to <c>$PRISM_MEASUREMENTS</c> (scripts/test.sh
+/// prints it after the run) and to the test's own output. Figures are reported, never asserted on.
 /// </summary>
 public static class Measurements
 {

@@ -1,4 +1,6 @@
-namespace Prism.IntegrationTests.Api;
+using Xunit;
+
+namespace Prism.TestSupport;
 
 /// <summary>
 /// Polls a condition until it holds or the time is up: the harness's message lists (whose own waits end
@@ -9,6 +11,7 @@ public static class Eventually
 {
     public static async Task<bool> True(Func<bool> condition, double seconds = 30)
     {
+        ArgumentNullException.ThrowIfNull(condition);
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
         while (!condition())
         {
