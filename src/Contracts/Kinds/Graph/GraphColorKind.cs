@@ -24,7 +24,7 @@ public sealed class GraphColorKind : JobKind<GraphColorInput>
     /// <summary>
     /// Most work per job, measured as attempts × iterations × √vertices: a tabu move scans the
     /// conflicting vertices × k colours, and that per-move cost grew about as √vertices in the
-    /// measurements (125, 1,000 and 10,000 vertices; docs/security.md, "Work per job"), so this keeps
+    /// measurements (125, 250, 1,000 and 10,000 vertices; docs/security.md, "Work per job"), so this keeps
     /// every accepted job to about a minute on the CPU engine however the graph is shaped.
     /// </summary>
     public const double MaxWork = 5e8;
