@@ -9,11 +9,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
+using Prism.Compute;
 using Prism.Contracts;
 using Prism.Contracts.Validation;
 using Prism.Processor;
-using Prism.Processor.Compute;
 using Prism.ServiceDefaults.Messaging;
 
 namespace Prism.GpuCheck;
@@ -30,7 +29,7 @@ internal static class PipelineCheck
     public static async Task<int> RunAsync(string engine, int jobsPerKind, int tinyJobs)
     {
         var failures = 0;
-        using var cpuDevice = new ComputeDevice(Options.Create(new ProcessorOptions { Engine = EngineModes.Cpu }), NullLogger<ComputeDevice>.Instance);
+        using var cpuDevice = new ComputeDevice(EngineModes.Cpu, NullLogger<ComputeDevice>.Instance);
         await using var cpuHandlers = KindChecks.Handlers(cpuDevice);
         var managed = cpuHandlers.GetServices<IKindHandler>().ToDictionary(h => h.Kind, StringComparer.Ordinal);
 

@@ -4,21 +4,19 @@ using ILGPU;
 using ILGPU.Runtime;
 using ILGPU.Runtime.Cuda;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Prism.Processor;
-using Prism.Processor.Compute;
-using Prism.Processor.Kinds.Pixels;
+using Prism.Compute;
+using Prism.Compute.Kinds.Pixels;
 
 // A CUDA device when there is one; else ILGPU's CPU simulator with tiny sizes, which checks the
 // kernels and the batching path but whose timings say nothing about a GPU.
 ComputeDevice device;
 try
 {
-    device = new ComputeDevice(Options.Create(new ProcessorOptions { Engine = "gpu" }), NullLogger<ComputeDevice>.Instance);
+    device = new ComputeDevice(EngineModes.Gpu, NullLogger<ComputeDevice>.Instance);
 }
 catch (InvalidOperationException)
 {
-    device = new ComputeDevice(Options.Create(new ProcessorOptions { Engine = "ilgpu-cpu" }), NullLogger<ComputeDevice>.Instance);
+    device = new ComputeDevice(EngineModes.IlgpuCpu, NullLogger<ComputeDevice>.Instance);
 }
 using var _ = device;
 var onGpu = device.Accelerator is CudaAccelerator;

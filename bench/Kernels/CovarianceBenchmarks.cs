@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using MathNet.Numerics.LinearAlgebra;
-using Prism.Processor.Kinds.Finance;
+using Prism.Compute.Kinds.Finance;
 
 namespace Prism.Kernels;
 

@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using Prism.Processor.Kinds.Pixels;
+using Prism.Compute.Kinds.Pixels;
 
 namespace Prism.Kernels;
 

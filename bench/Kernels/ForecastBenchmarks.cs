@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using Prism.Processor.Kinds.Timeseries;
+using Prism.Compute.Kinds.Timeseries;
 
 namespace Prism.Kernels;
 

@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using Prism.Processor.Kinds.Pwsa;
+using Prism.Compute.Kinds.Pwsa;
 
 namespace Prism.Kernels;
 

@@ -3,9 +3,9 @@ using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
+using Prism.Compute.Kinds.Graph;
 using Prism.Contracts.Kinds.Graph;
 using Prism.Contracts.Validation;
-using Prism.Processor.Kinds.Graph;
 
 namespace Prism.Kernels;
 

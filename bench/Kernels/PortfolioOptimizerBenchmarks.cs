@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
+using Prism.Compute.Kinds.Finance;
 using Prism.Contracts.Kinds.Finance;
-using Prism.Processor.Kinds.Finance;
 
 namespace Prism.Kernels;
 

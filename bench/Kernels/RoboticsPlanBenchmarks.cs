@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
+using Prism.Compute.Kinds.Robotics;
 using Prism.Contracts.Kinds.Robotics;
-using Prism.Processor.Kinds.Robotics;
 
 namespace Prism.Kernels;
 

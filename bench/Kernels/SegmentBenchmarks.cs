@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
+using Prism.Compute.Kinds.Pixels;
 using Prism.Contracts.Kinds.Pixels;
-using Prism.Processor.Kinds.Pixels;
 
 namespace Prism.Kernels;
 

@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
+using Prism.Compute.Kinds.Telecom;
 using Prism.Contracts.Kinds.Telecom;
-using Prism.Processor.Kinds.Telecom;
 
 namespace Prism.Kernels;
 

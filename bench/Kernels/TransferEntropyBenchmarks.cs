@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using Prism.Processor.Kinds.Causal;
+using Prism.Compute.Kinds.Causal;
 
 namespace Prism.Kernels;
 

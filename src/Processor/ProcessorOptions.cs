@@ -1,3 +1,5 @@
+using Prism.Compute;
+
 namespace Prism.Processor;
 
 /// <summary>Settings of a processor (section <c>Processor</c>).</summary>
@@ -20,7 +22,7 @@ public sealed class ProcessorOptions
 
     /// <summary>
     /// Most jobs of one kind computed in one engine call (dynamic batching, for kinds that implement
-    /// <see cref="Compute.IBatchKindHandler"/>). 1 turns batching off.
+    /// <see cref="IBatchKindHandler"/>). 1 turns batching off.
     /// </summary>
     public int MaxBatchSize { get; set; } = 64;
 

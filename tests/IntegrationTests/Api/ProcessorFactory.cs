@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Prism.Compute;
 using Prism.Processor;
 using Prism.Processor.Jobs;
 

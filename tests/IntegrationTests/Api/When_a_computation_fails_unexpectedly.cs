@@ -5,11 +5,11 @@ using MassTransit.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Prism.Compute;
+using Prism.Compute.Kinds.Pixels;
 using Prism.Contracts;
 using Prism.Contracts.Kinds.Pixels;
 using Prism.IntegrationTests.Infrastructure;
-using Prism.Processor.Compute;
-using Prism.Processor.Kinds.Pixels;
 
 namespace Prism.IntegrationTests.Api;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
+using Prism.Compute.Kinds.Causal;
 using Prism.Contracts.Kinds.Causal;
-using Prism.Processor.Kinds.Causal;
 using Prism.UnitTests.Compute;
 
 namespace Prism.UnitTests.Causal;

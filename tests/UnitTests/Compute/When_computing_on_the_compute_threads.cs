@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using Prism.Processor.Compute;
+using Prism.Compute;
 
 namespace Prism.UnitTests.Compute;
 

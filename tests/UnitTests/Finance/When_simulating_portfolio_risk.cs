@@ -1,6 +1,6 @@
 using MathNet.Numerics.Distributions;
+using Prism.Compute.Kinds.Finance;
 using Prism.Contracts.Kinds.Finance;
-using Prism.Processor.Kinds.Finance;
 using Prism.UnitTests.Compute;
 
 namespace Prism.UnitTests.Finance;

@@ -1,4 +1,4 @@
-using Prism.Processor.Kinds.Graph;
+using Prism.Compute.Kinds.Graph;
 
 namespace Prism.UnitTests.Graph;
 

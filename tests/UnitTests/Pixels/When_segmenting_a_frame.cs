@@ -1,5 +1,5 @@
+using Prism.Compute.Kinds.Pixels;
 using Prism.Contracts.Kinds.Pixels;
-using Prism.Processor.Kinds.Pixels;
 using Prism.UnitTests.Compute;
 
 namespace Prism.UnitTests.Pixels;

@@ -1,7 +1,7 @@
 using System.Text.Json;
+using Prism.Compute.Kinds.Pixels;
+using Prism.Compute.Kinds.Pwsa;
 using Prism.Contracts.Kinds.Pwsa;
-using Prism.Processor.Kinds.Pixels;
-using Prism.Processor.Kinds.Pwsa;
 using Prism.UnitTests.Compute;
 using Prism.UnitTests.Pixels;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
+using Prism.Compute.Kinds.Pwsa;
 using Prism.Contracts.Kinds.Pwsa;
-using Prism.Processor.Kinds.Pwsa;
 using Prism.UnitTests.Compute;
 
 namespace Prism.UnitTests.Pwsa;

@@ -1,7 +1,7 @@
+using Prism.Compute;
+using Prism.Compute.Kinds.Robotics;
 using Prism.Contracts;
 using Prism.Contracts.Kinds.Robotics;
-using Prism.Processor.Compute;
-using Prism.Processor.Kinds.Robotics;
 
 namespace Prism.UnitTests.Robotics;
 

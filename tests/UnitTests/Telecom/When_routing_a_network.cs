@@ -1,5 +1,5 @@
+using Prism.Compute.Kinds.Telecom;
 using Prism.Contracts.Kinds.Telecom;
-using Prism.Processor.Kinds.Telecom;
 using Prism.UnitTests.Compute;
 
 namespace Prism.UnitTests.Telecom;
