@@ -6,6 +6,7 @@ using ILGPU.Runtime.Cuda;
 using Microsoft.Extensions.Logging.Abstractions;
 using Prism.Compute;
 using Prism.Compute.Kinds.Pixels;
+using Prism.KindReferences;
 
 // A CUDA device when there is one; else ILGPU's CPU simulator with tiny sizes, which checks the
 // kernels and the batching path but whose timings say nothing about a GPU.

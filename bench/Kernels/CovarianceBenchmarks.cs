@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using MathNet.Numerics.LinearAlgebra;
 using Prism.Compute.Kinds.Finance;
+using Prism.KindReferences;
 
 namespace Prism.Kernels;
 

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Prism.Compute.Kinds.Pixels;
+using Prism.KindReferences;
 
 namespace Prism.Kernels;
 

@@ -6,6 +6,7 @@ using BenchmarkDotNet.Running;
 using Prism.Compute.Kinds.Graph;
 using Prism.Contracts.Kinds.Graph;
 using Prism.Contracts.Validation;
+using Prism.KindReferences;
 
 namespace Prism.Kernels;
 

@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using Prism.Compute.Kinds.Pixels;
 using Prism.Compute.Kinds.Pwsa;
 using Prism.Contracts.Kinds.Pwsa;
+using Prism.KindReferences;
 
 namespace Prism.Kernels;
 

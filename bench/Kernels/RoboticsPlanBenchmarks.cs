@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using Prism.Compute.Kinds.Robotics;
 using Prism.Contracts.Kinds.Robotics;
+using Prism.KindReferences;
 
 namespace Prism.Kernels;
 

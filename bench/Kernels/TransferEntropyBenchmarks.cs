@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Prism.Compute.Kinds.Causal;
+using Prism.KindReferences;
 
 namespace Prism.Kernels;
 

@@ -6,6 +6,7 @@ using Prism.Compute.Kinds.Pixels;
 using Prism.Contracts;
 using Prism.Contracts.Api;
 using Prism.Contracts.Kinds.Pixels;
+using Prism.KindReferences;
 
 namespace Prism.IntegrationTests.EndToEnd;
 

@@ -1,5 +1,6 @@
 using Prism.Compute.Kinds.Graph;
 using Prism.Contracts.Kinds.Graph;
+using Prism.KindReferences;
 
 namespace Prism.UnitTests.Graph;
 

@@ -1,4 +1,5 @@
 using Prism.Compute.Kinds.Graph;
+using Prism.KindReferences;
 
 namespace Prism.UnitTests.Graph;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Prism.Compute.Kinds.Pixels;
 using Prism.Compute.Kinds.Pwsa;
 using Prism.Contracts.Kinds.Pwsa;
+using Prism.KindReferences;
 using Prism.UnitTests.Compute;
 using Prism.UnitTests.Pixels;
 

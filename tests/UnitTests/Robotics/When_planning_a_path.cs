@@ -2,6 +2,7 @@ using Prism.Compute;
 using Prism.Compute.Kinds.Robotics;
 using Prism.Contracts;
 using Prism.Contracts.Kinds.Robotics;
+using Prism.KindReferences;
 
 namespace Prism.UnitTests.Robotics;
 

@@ -3,6 +3,7 @@ using Prism.Compute;
 using Prism.Compute.Kinds.Timeseries;
 using Prism.Contracts;
 using Prism.Contracts.Kinds.Timeseries;
+using Prism.KindReferences;
 using Prism.UnitTests.Compute;
 
 namespace Prism.UnitTests.Timeseries;

@@ -1,4 +1,4 @@
-namespace Prism.Compute.Kinds.Finance;
+namespace Prism.KindReferences;
 
 /// <summary>
 /// The plain single-threaded sample covariance, written for clarity: column means, then

@@ -1,4 +1,4 @@
-namespace Prism.Compute.Kinds.Timeseries;
+namespace Prism.KindReferences;
 
 /// <summary>
 /// The plain single-threaded AR(p) forecast, written for clarity and by a different route than the

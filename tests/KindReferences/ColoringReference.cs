@@ -1,8 +1,8 @@
-namespace Prism.Compute.Kinds.Graph;
+namespace Prism.KindReferences;
 
 /// <summary>
 /// Plain single-threaded colouring, written for clarity on an adjacency matrix: DSatur by linear scans
-/// (the benchmark baseline and a cross-check of <see cref="Dsatur"/>), and the exact chromatic number
+/// (the benchmark baseline and a cross-check of <see cref="Compute.Kinds.Graph.Dsatur"/>), and the exact chromatic number
 /// by backtracking for small graphs (what tests hold the heuristic search to).
 /// </summary>
 public static class ColoringReference

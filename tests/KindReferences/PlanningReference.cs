@@ -1,6 +1,7 @@
+using Prism.Compute.Kinds.Robotics;
 using Prism.Contracts.Kinds.Robotics;
 
-namespace Prism.Compute.Kinds.Robotics;
+namespace Prism.KindReferences;
 
 /// <summary>
 /// The plain single-threaded planner, written for clarity: every candidate edge tested against every

@@ -1,4 +1,4 @@
-namespace Prism.Compute.Kinds.Causal;
+namespace Prism.KindReferences;
 
 /// <summary>
 /// The plain single-threaded transfer entropy, written for clarity from DESIGN.md's formula:

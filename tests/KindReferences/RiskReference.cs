@@ -1,6 +1,7 @@
+using Prism.Compute.Kinds.Finance;
 using Prism.Contracts.Kinds.Finance;
 
-namespace Prism.Compute.Kinds.Finance;
+namespace Prism.KindReferences;
 
 /// <summary>
 /// The plain single-threaded <c>finance.risk</c>, written from the definition: per period draw z,

@@ -1,6 +1,6 @@
 using Prism.Contracts.Kinds.Pixels;
 
-namespace Prism.Compute.Kinds.Pixels;
+namespace Prism.KindReferences;
 
 /// <summary>
 /// The plain single-threaded <c>pixels.segment</c>, written for clarity and independent of the engines:

@@ -1,4 +1,6 @@
-namespace Prism.Compute.Kinds.Telecom;
+using Prism.Compute.Kinds.Telecom;
+
+namespace Prism.KindReferences;
 
 /// <summary>
 /// Plain single-threaded references of <c>telecom.optimize</c>, written for clarity: Floyd-Warshall

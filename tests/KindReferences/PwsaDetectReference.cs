@@ -1,7 +1,7 @@
-using Prism.Compute.Kinds.Pixels;
+using Prism.Compute.Kinds.Pwsa;
 using Prism.Contracts.Kinds.Pwsa;
 
-namespace Prism.Compute.Kinds.Pwsa;
+namespace Prism.KindReferences;
 
 /// <summary>
 /// The plain single-threaded <c>pwsa.detect</c>, written for clarity from the definitions: flood-fill

@@ -1,4 +1,4 @@
-namespace Prism.Compute.Kinds.Pixels;
+namespace Prism.KindReferences;
 
 /// <summary>
 /// The plain single-threaded implementation of DESIGN.md's definition, written for clarity: a fresh

@@ -1,4 +1,4 @@
-namespace Prism.Compute.Kinds.Pwsa;
+namespace Prism.KindReferences;
 
 /// <summary>
 /// The plain single-threaded implementation of DESIGN.md's filter, written for clarity with full
