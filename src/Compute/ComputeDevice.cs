@@ -15,6 +15,7 @@ namespace Prism.Compute;
 public sealed class ComputeDevice : IDisposable
 {
     private readonly Context? _context;
+    private readonly SemaphoreSlim _launchGate = new(1, 1);
 
     /// <param name="mode">One of <see cref="EngineModes.All"/> (the processor's <c>Processor:Engine</c>).</param>
     /// <param name="logger">Told why no GPU is usable when <c>auto</c> falls back to the CPU engine.</param>
@@ -61,8 +62,36 @@ public sealed class ComputeDevice : IDisposable
     public string DeviceName { get; }
     public long MemoryBytes { get; }
 
-    /// <summary>Serialises kernel launches: one ILGPU stream is not safe to drive from several threads.</summary>
-    public SemaphoreSlim LaunchGate { get; } = new(1, 1);
+    /// <summary>
+    /// Runs <paramref name="launch"/> on the accelerator with no other launch at the same time: one ILGPU
+    /// stream is not safe to drive from several threads. Allocate, launch, synchronise and copy back
+    /// inside it.
+    /// </summary>
+    public async Task<T> LaunchAsync<T>(Func<Accelerator, T> launch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(launch);
+        var accelerator = Accelerator ?? throw new InvalidOperationException($"No accelerator: this process computes on the {Engine} engine.");
+        await _launchGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return launch(accelerator);
+        }
+        finally
+        {
+            _launchGate.Release();
+        }
+    }
+
+    /// <inheritdoc cref="LaunchAsync{T}(Func{Accelerator, T}, CancellationToken)"/>
+    public Task LaunchAsync(Action<Accelerator> launch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(launch);
+        return LaunchAsync(accelerator =>
+        {
+            launch(accelerator);
+            return true;
+        }, cancellationToken);
+    }
 
     private static (Context?, Accelerator?) TryCreateGpu(ILogger logger)
     {
@@ -92,6 +121,6 @@ public sealed class ComputeDevice : IDisposable
     {
         Accelerator?.Dispose();
         _context?.Dispose();
-        LaunchGate.Dispose();
+        _launchGate.Dispose();
     }
 }

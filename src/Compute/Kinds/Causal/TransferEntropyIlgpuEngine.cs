@@ -20,10 +20,8 @@ public sealed class TransferEntropyIlgpuEngine : ITransferEntropyEngine
     public async Task<double[]> MatrixAsync(TransferEntropyBatch batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        var accelerator = _device.Accelerator!;
         var k = batch.SeriesCount;
-        await _device.LaunchGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        return await _device.LaunchAsync(accelerator =>
         {
             using var sourceBins = accelerator.Allocate1D(batch.SourceBinsByTime);
             using var order = accelerator.Allocate1D(batch.Order);
@@ -36,10 +34,6 @@ public sealed class TransferEntropyIlgpuEngine : ITransferEntropyEngine
                 new TransferEntropyKernelParams(k, batch.SampleCount, batch.Bins));
             accelerator.Synchronize();
             return matrix.GetAsArray1D();
-        }
-        finally
-        {
-            _device.LaunchGate.Release();
-        }
+        }, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -20,19 +20,13 @@ public sealed class CovarianceIlgpuEngine : ICovarianceEngine
     public async Task<double[]> CovarianceAsync(double[] centered, int periods, int assets, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(centered);
-        var accelerator = _device.Accelerator!;
-        await _device.LaunchGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        return await _device.LaunchAsync(accelerator =>
         {
             using var x = accelerator.Allocate1D(centered);
             using var cov = accelerator.Allocate1D<double>((long)assets * assets);
             _kernel(assets * assets, x.View, cov.View, new CovarianceKernelParams(periods, assets));
             accelerator.Synchronize();
             return cov.GetAsArray1D();
-        }
-        finally
-        {
-            _device.LaunchGate.Release();
-        }
+        }, cancellationToken).ConfigureAwait(false);
     }
 }

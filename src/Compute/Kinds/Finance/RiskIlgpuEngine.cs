@@ -21,9 +21,7 @@ public sealed class RiskIlgpuEngine : IRiskEngine
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(losses);
-        var accelerator = _device.Accelerator!;
-        await _device.LaunchGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        await _device.LaunchAsync(accelerator =>
         {
             using var loadings = accelerator.Allocate1D(model.Loadings);
             using var buffer = accelerator.Allocate1D<double>(count);
@@ -31,10 +29,6 @@ public sealed class RiskIlgpuEngine : IRiskEngine
                 new RiskKernelParams(model.Key, firstPath, model.Horizon, model.Assets, model.MeanReturn, model.PortfolioValue));
             accelerator.Synchronize();
             buffer.View.AsContiguous().CopyToCPU(losses.AsSpan(0, count));
-        }
-        finally
-        {
-            _device.LaunchGate.Release();
-        }
+        }, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -29,10 +29,8 @@ public sealed class ColoringIlgpuEngine : IColoringEngine
         ArgumentNullException.ThrowIfNull(start);
         // A chain moves a vertex to another colour: one colour leaves no move.
         ArgumentOutOfRangeException.ThrowIfLessThan(colors, 2);
-        var accelerator = _device.Accelerator!;
         int n = graph.VertexCount, chains = budget.Attempts;
-        await _device.LaunchGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        return await _device.LaunchAsync<int[]?>(accelerator =>
         {
             using var rowStart = accelerator.Allocate1D(graph.RowStart);
             using var neighbors = accelerator.Allocate1D(graph.Neighbors.Length == 0 ? [0] : graph.Neighbors);
@@ -61,10 +59,6 @@ public sealed class ColoringIlgpuEngine : IColoringEngine
                 return result;
             }
             return null;
-        }
-        finally
-        {
-            _device.LaunchGate.Release();
-        }
+        }, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -23,9 +23,7 @@ public sealed class EntropyIlgpuEngine : IEntropyEngine
     public async Task<double[]> LocalEntropyAsync(BinnedFrame frame, int window, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(frame);
-        var accelerator = _device.Accelerator!;
-        await _device.LaunchGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        return await _device.LaunchAsync(accelerator =>
         {
             using var binOf = accelerator.Allocate1D(frame.BinOf);
             using var countLog = accelerator.Allocate1D(EntropyMath.CountLogTable(window * window));
@@ -33,18 +31,13 @@ public sealed class EntropyIlgpuEngine : IEntropyEngine
             _kernel(frame.BinOf.Length, binOf.View, countLog.View, map.View, new EntropyKernelParams(frame.Width, frame.Height, window / 2));
             accelerator.Synchronize();
             return map.GetAsArray1D();
-        }
-        finally
-        {
-            _device.LaunchGate.Release();
-        }
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<double[][]> LocalEntropyBatchAsync(IReadOnlyList<EntropyFrameJob> frames, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(frames);
         var maps = new double[frames.Count][];
-        var accelerator = _device.Accelerator!;
         foreach (var shape in Enumerable.Range(0, frames.Count).GroupBy(i => (frames[i].Frame.Width, frames[i].Frame.Height, frames[i].Window)))
         {
             var (width, height, window) = shape.Key;
@@ -53,21 +46,15 @@ public sealed class EntropyIlgpuEngine : IEntropyEngine
             var binOf = new byte[members.Length * frameSize];
             for (var m = 0; m < members.Length; m++) frames[members[m]].Frame.BinOf.CopyTo(binOf, m * frameSize);
 
-            double[] all;
-            await _device.LaunchGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
+            var all = await _device.LaunchAsync(accelerator =>
             {
                 using var binOfBuffer = accelerator.Allocate1D(binOf);
                 using var countLog = accelerator.Allocate1D(EntropyMath.CountLogTable(window * window));
                 using var map = accelerator.Allocate1D<double>(binOf.Length);
                 _kernel(binOf.Length, binOfBuffer.View, countLog.View, map.View, new EntropyKernelParams(width, height, window / 2));
                 accelerator.Synchronize();
-                all = map.GetAsArray1D();
-            }
-            finally
-            {
-                _device.LaunchGate.Release();
-            }
+                return map.GetAsArray1D();
+            }, cancellationToken).ConfigureAwait(false);
             for (var m = 0; m < members.Length; m++) maps[members[m]] = all.AsSpan(m * frameSize, frameSize).ToArray();
         }
         return maps;

@@ -24,9 +24,7 @@ public sealed class SegmentIlgpuEngine : ISegmentEngine
     public async Task<int[]> LabelAsync(ushort[] pixels, int width, int height, int threshold, int connectivity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pixels);
-        var accelerator = _device.Accelerator!;
-        await _device.LaunchGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        return await _device.LaunchAsync(accelerator =>
         {
             using var frame = accelerator.Allocate1D(pixels);
             using var labels = accelerator.Allocate1D<int>(pixels.Length);
@@ -36,10 +34,6 @@ public sealed class SegmentIlgpuEngine : ISegmentEngine
             _resolve(pixels.Length, labels.View);
             accelerator.Synchronize();
             return labels.GetAsArray1D();
-        }
-        finally
-        {
-            _device.LaunchGate.Release();
-        }
+        }, cancellationToken).ConfigureAwait(false);
     }
 }

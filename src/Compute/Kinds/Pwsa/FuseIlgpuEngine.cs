@@ -20,9 +20,7 @@ public sealed class FuseIlgpuEngine : IFuseEngine
     public async Task<double[]> FilterAsync(FuseBatch batch, double q, double r, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        var accelerator = _device.Accelerator!;
-        await _device.LaunchGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        return await _device.LaunchAsync(accelerator =>
         {
             using var offsets = accelerator.Allocate1D(batch.Offsets);
             using var times = accelerator.Allocate1D(batch.Times);
@@ -31,10 +29,6 @@ public sealed class FuseIlgpuEngine : IFuseEngine
             _kernel(batch.TrackCount, offsets.View, times.View, positions.View, output.View, new FuseKernelParams(q, r));
             accelerator.Synchronize();
             return output.GetAsArray1D();
-        }
-        finally
-        {
-            _device.LaunchGate.Release();
-        }
+        }, cancellationToken).ConfigureAwait(false);
     }
 }

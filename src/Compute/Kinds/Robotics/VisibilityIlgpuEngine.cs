@@ -26,7 +26,6 @@ public sealed class VisibilityIlgpuEngine : IVisibilityEngine
     public async Task<VisibilityMatrix> VisibilityAsync(PlanScene scene, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scene);
-        var accelerator = _device.Accelerator!;
         int v = scene.NodeCount, m = scene.ObstacleCount;
         var matrix = new VisibilityMatrix(v);
         var nodeData = new double[2 * v];
@@ -45,8 +44,7 @@ public sealed class VisibilityIlgpuEngine : IVisibilityEngine
         var words32 = 2 * matrix.WordsPerRow;
         var rowsPerLaunch = Math.Max(1, MaxThreadsPerLaunch / v);
 
-        await _device.LaunchGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        return await _device.LaunchAsync(accelerator =>
         {
             using var nodes = accelerator.Allocate1D(nodeData);
             using var obstacles = accelerator.Allocate1D(obstacleData);
@@ -70,10 +68,6 @@ public sealed class VisibilityIlgpuEngine : IVisibilityEngine
                 }
             }
             return matrix;
-        }
-        finally
-        {
-            _device.LaunchGate.Release();
-        }
+        }, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -31,9 +31,7 @@ public sealed class ShortestPathIlgpuEngine : IShortestPathEngine
         var n = graph.NodeCount;
         var distances = new double[sources.Length * n];
         var batch = Math.Max(1, MaxCells / n);
-        var accelerator = _device.Accelerator!;
-        await _device.LaunchGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        return await _device.LaunchAsync(accelerator =>
         {
             using var offsets = accelerator.Allocate1D(graph.Offsets);
             using var arcNode = accelerator.Allocate1D(graph.ArcNode.Length == 0 ? [0] : graph.ArcNode);
@@ -61,10 +59,6 @@ public sealed class ShortestPathIlgpuEngine : IShortestPathEngine
                 current.View.AsContiguous().CopyToCPU(distances.AsSpan(first * n, count * n));
             }
             return distances;
-        }
-        finally
-        {
-            _device.LaunchGate.Release();
-        }
+        }, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -20,10 +20,8 @@ public sealed class ForecastIlgpuEngine : IForecastEngine
     public async Task<ArForecasts> ForecastAsync(ForecastBatch batch, int order, int horizon, double z, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        var accelerator = _device.Accelerator!;
         var count = batch.SeriesCount;
-        await _device.LaunchGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        return await _device.LaunchAsync(accelerator =>
         {
             using var offsets = accelerator.Allocate1D(batch.Offsets);
             using var values = accelerator.Allocate1D(batch.Values);
@@ -37,10 +35,6 @@ public sealed class ForecastIlgpuEngine : IForecastEngine
                 new ForecastKernelParams(order, horizon, z));
             accelerator.Synchronize();
             return new ArForecasts(status.GetAsArray1D(), coefficients.GetAsArray1D(), sigma.GetAsArray1D(), mean.GetAsArray1D(), halfWidth.GetAsArray1D());
-        }
-        finally
-        {
-            _device.LaunchGate.Release();
-        }
+        }, cancellationToken).ConfigureAwait(false);
     }
 }
