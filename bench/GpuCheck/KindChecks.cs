@@ -28,7 +28,7 @@ internal static class KindChecks
 {
     public static async Task<int> RunAsync(ComputeDevice gpuDevice, bool onGpu, double? peakBandwidth, double? peakFlops)
     {
-        using var cpuDevice = new ComputeDevice(EngineModes.Cpu, NullLogger<ComputeDevice>.Instance);
+        using var cpuDevice = new ComputeDevice(EngineNames.Cpu, NullLogger<ComputeDevice>.Instance);
         await using var gpuHandlers = Handlers(gpuDevice);
         await using var cpuHandlers = Handlers(cpuDevice);
         var ilgpu = gpuHandlers.GetServices<IKindHandler>().ToDictionary(h => h.Kind, StringComparer.Ordinal);

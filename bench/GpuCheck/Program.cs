@@ -13,11 +13,11 @@ using Prism.KindReferences;
 ComputeDevice device;
 try
 {
-    device = new ComputeDevice(EngineModes.Gpu, NullLogger<ComputeDevice>.Instance);
+    device = new ComputeDevice(EngineNames.Gpu, NullLogger<ComputeDevice>.Instance);
 }
 catch (InvalidOperationException)
 {
-    device = new ComputeDevice(EngineModes.IlgpuCpu, NullLogger<ComputeDevice>.Instance);
+    device = new ComputeDevice(EngineNames.IlgpuCpu, NullLogger<ComputeDevice>.Instance);
 }
 using var _ = device;
 var onGpu = device.Accelerator is CudaAccelerator;
@@ -129,7 +129,7 @@ if (device.Accelerator is { } accelerator)
 failures += await Prism.GpuCheck.KindChecks.RunAsync(device, onGpu, peak, peakFlops);
 
 // 5. The processor itself on the in-memory bus with the ILGPU engines: many jobs of every kind against the CPU handler.
-failures += await Prism.GpuCheck.PipelineCheck.RunAsync(onGpu ? EngineModes.Gpu : EngineModes.IlgpuCpu, jobsPerKind: onGpu ? 200 : 4, tinyJobs: onGpu ? 5000 : 64);
+failures += await Prism.GpuCheck.PipelineCheck.RunAsync(onGpu ? EngineNames.Gpu : EngineNames.IlgpuCpu, jobsPerKind: onGpu ? 200 : 4, tinyJobs: onGpu ? 5000 : 64);
 
 Console.WriteLine(failures == 0 ? "all checks passed" : $"{failures} check(s) FAILED");
 return failures == 0 ? 0 : 1;

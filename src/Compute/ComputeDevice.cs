@@ -17,11 +17,11 @@ public sealed class ComputeDevice : IDisposable
     private readonly Context? _context;
     private readonly SemaphoreSlim _launchGate = new(1, 1);
 
-    /// <param name="mode">One of <see cref="EngineModes.All"/> (the processor's <c>Processor:Engine</c>).</param>
+    /// <param name="mode">One of <see cref="EngineNames.Modes"/> (the processor's <c>Processor:Engine</c>).</param>
     /// <param name="logger">Told why no GPU is usable when <c>auto</c> falls back to the CPU engine.</param>
     public ComputeDevice(string mode, ILogger<ComputeDevice> logger)
     {
-        if (mode == EngineModes.Cpu)
+        if (mode == EngineNames.Cpu)
         {
             Engine = EngineNames.Cpu;
             DeviceName = CpuInfo.ModelName();
@@ -29,7 +29,7 @@ public sealed class ComputeDevice : IDisposable
             return;
         }
 
-        if (mode == EngineModes.IlgpuCpu)
+        if (mode == EngineNames.IlgpuCpu)
         {
             _context = Context.Create(b => b.CPU().EnableAlgorithms());
             Accelerator = _context.CreateCPUAccelerator(0);
@@ -38,7 +38,7 @@ public sealed class ComputeDevice : IDisposable
         else
         {
             (_context, Accelerator) = TryCreateGpu(logger);
-            if (Accelerator is null && mode == EngineModes.Gpu)
+            if (Accelerator is null && mode == EngineNames.Gpu)
             {
                 throw new InvalidOperationException("Processor:Engine is 'gpu' but no CUDA or OpenCL device was found.");
             }

@@ -14,7 +14,7 @@ public static class ProcessorExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<ProcessorOptions>().BindConfiguration(ProcessorOptions.SectionName)
-            .Validate(o => EngineModes.All.Contains(o.Engine), $"Processor:Engine must be one of: {string.Join(", ", EngineModes.All)}.")
+            .Validate(o => EngineNames.Modes.Contains(o.Engine), $"Processor:Engine must be one of: {string.Join(", ", EngineNames.Modes)}.")
             .Validate(o => o.MaxConcurrentJobs is > 0 and <= 1024, "Processor:MaxConcurrentJobs must be 1..1024.")
             .Validate(o => !string.IsNullOrWhiteSpace(o.ProcessorId), "Processor:ProcessorId must not be empty.")
             .Validate(o => o.MaxBatchSize is >= 1 and <= 4096, "Processor:MaxBatchSize must be 1..4096.")

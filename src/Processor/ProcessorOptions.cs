@@ -12,7 +12,7 @@ public sealed class ProcessorOptions
     /// <c>cpu</c>: always the managed CPU engine. <c>gpu</c>: a GPU or refuse to start.
     /// <c>ilgpu-cpu</c>: ILGPU's CPU simulator — for tests of the kernels only, hundreds of times slower.
     /// </summary>
-    public string Engine { get; set; } = EngineModes.Auto;
+    public string Engine { get; set; } = EngineNames.Auto;
 
     /// <summary>Name this processor reports in events and heartbeats. Defaults to host name and process id.</summary>
     public string ProcessorId { get; set; } = $"{Environment.MachineName}-{Environment.ProcessId}";

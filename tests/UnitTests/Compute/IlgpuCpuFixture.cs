@@ -9,7 +9,7 @@ namespace Prism.UnitTests.Compute;
 /// </summary>
 public sealed class IlgpuCpuFixture : IDisposable
 {
-    public ComputeDevice Device { get; } = new(EngineModes.IlgpuCpu, NullLogger<ComputeDevice>.Instance);
+    public ComputeDevice Device { get; } = new(EngineNames.IlgpuCpu, NullLogger<ComputeDevice>.Instance);
 
     public void Dispose() => Device.Dispose();
 }

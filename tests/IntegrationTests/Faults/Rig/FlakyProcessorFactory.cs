@@ -31,7 +31,7 @@ public sealed class FlakyProcessorFactory(string rabbitMq) : WebApplicationFacto
         builder.ConfigureHostConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:rabbitmq"] = rabbitMq,
-            ["Processor:Engine"] = EngineModes.Cpu,
+            ["Processor:Engine"] = EngineNames.Cpu,
             ["Processor:ProcessorId"] = "flaky",
         }));
         return base.CreateHost(builder);
