@@ -1,7 +1,7 @@
 namespace Prism.KindReferences;
 
 /// <summary>
-/// The plain single-threaded implementation of DESIGN.md's definition, written for clarity: a fresh
+/// The plain single-threaded implementation of docs/kinds/pixels.entropy.md, written for clarity: a fresh
 /// histogram per pixel and −Σp·log2(p) in doubles. Tests compare both engines with it; benchmarks
 /// measure the engines against it.
 /// </summary>

@@ -1,8 +1,8 @@
 namespace Prism.KindReferences;
 
 /// <summary>
-/// The plain single-threaded implementation of DESIGN.md's filter, written for clarity with full
-/// 6×6 matrices and the textbook equations (x = Fx, P = FPFᵀ + Q, K = PHᵀ(HPHᵀ + R)⁻¹,
+/// The plain single-threaded implementation of the filter in docs/kinds/pwsa.fuse.md, written for
+/// clarity with full 6×6 matrices and the textbook equations (x = Fx, P = FPFᵀ + Q, K = PHᵀ(HPHᵀ + R)⁻¹,
 /// x += K(z − Hx), P = (I − KH)P). It shares nothing with the engines: tests compare them with it,
 /// benchmarks measure them against it.
 /// </summary>

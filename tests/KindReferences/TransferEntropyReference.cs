@@ -1,9 +1,9 @@
 namespace Prism.KindReferences;
 
 /// <summary>
-/// The plain single-threaded transfer entropy, written for clarity from DESIGN.md's formula:
-/// bin, count (a, b, c), (b, c), (a, b) and b in dictionaries, and sum
-/// p(a,b,c)·log2[p(a|b,c)/p(a|b)] in doubles. Shares nothing with the engines.
+/// The plain single-threaded transfer entropy, written for clarity from the formula in
+/// docs/kinds/causal.transfer-entropy.md: bin, count (a, b, c), (b, c), (a, b) and b in dictionaries,
+/// and sum p(a,b,c)·log2[p(a|b,c)/p(a|b)] in doubles. Shares nothing with the engines.
 /// </summary>
 public static class TransferEntropyReference
 {

@@ -11,7 +11,7 @@ public static class TransferEntropyMath
     /// <summary>Scale of the fixed-point c·log2(c) terms: N·log2 N·2^40 stays below 2^63 for N ≤ 100,000.</summary>
     public const double FixedPointScale = 1099511627776.0; // 2^40
 
-    /// <summary>Bin per DESIGN.md, in double: min(bins−1, floor((v − min)/(max − min)·bins)); a constant series is all bin 0.</summary>
+    /// <summary>Bin as docs/kinds/causal.transfer-entropy.md defines it, in double: min(bins−1, floor((v − min)/(max − min)·bins)); a constant series is all bin 0.</summary>
     public static byte[] Bin(double[] values, int bins)
     {
         ArgumentNullException.ThrowIfNull(values);

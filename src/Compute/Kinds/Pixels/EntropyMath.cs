@@ -14,7 +14,7 @@ public static class EntropyMath
     /// </summary>
     public const double FixedPointScale = 4294967296.0; // 2^32
 
-    /// <summary>Bins per DESIGN.md, in integers: min(bins-1, ((v-min)·bins)/(max-min)); all 0 when max == min.</summary>
+    /// <summary>Bins as docs/kinds/pixels.entropy.md defines them, in integers: min(bins-1, ((v-min)·bins)/(max-min)); all 0 when max == min.</summary>
     public static BinnedFrame Bin(ushort[] pixels, int width, int height, int bins)
     {
         ArgumentNullException.ThrowIfNull(pixels);

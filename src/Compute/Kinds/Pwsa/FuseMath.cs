@@ -3,7 +3,7 @@ namespace Prism.Compute.Kinds.Pwsa;
 /// <summary>The per-measurement filter steps both engines (and the ILGPU kernel) call, so their results agree.</summary>
 public static class FuseMath
 {
-    /// <summary>Initial velocity variance per DESIGN.md.</summary>
+    /// <summary>Initial velocity variance (docs/kinds/pwsa.fuse.md, "Semantics").</summary>
     public const double InitialVelocityVariance = 1e6;
 
     /// <summary>Doubles per track in the engines' output: position, velocity, position σ, velocity σ (3 each).</summary>
