@@ -5,14 +5,12 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
+using Prism.Compute;
 using Prism.Contracts.Kinds.Finance;
 using Prism.Contracts.Kinds.Pixels;
 using Prism.Contracts.Kinds.Pwsa;
 using Prism.Contracts.Kinds.Timeseries;
 using Prism.Contracts.Validation;
-using Prism.Processor;
-using Prism.Processor.Compute;
 
 namespace Prism.GpuCheck;
 
@@ -30,7 +28,7 @@ internal static class KindChecks
 {
     public static async Task<int> RunAsync(ComputeDevice gpuDevice, bool onGpu, double? peakBandwidth, double? peakFlops)
     {
-        using var cpuDevice = new ComputeDevice(Options.Create(new ProcessorOptions { Engine = EngineModes.Cpu }), NullLogger<ComputeDevice>.Instance);
+        using var cpuDevice = new ComputeDevice(EngineNames.Cpu, NullLogger<ComputeDevice>.Instance);
         await using var gpuHandlers = Handlers(gpuDevice);
         await using var cpuHandlers = Handlers(cpuDevice);
         var ilgpu = gpuHandlers.GetServices<IKindHandler>().ToDictionary(h => h.Kind, StringComparer.Ordinal);

@@ -9,11 +9,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
+using Prism.Compute;
 using Prism.Contracts;
 using Prism.Contracts.Validation;
 using Prism.Processor;
-using Prism.Processor.Compute;
 using Prism.ServiceDefaults.Messaging;
 
 namespace Prism.GpuCheck;
@@ -30,7 +29,7 @@ internal static class PipelineCheck
     public static async Task<int> RunAsync(string engine, int jobsPerKind, int tinyJobs)
     {
         var failures = 0;
-        using var cpuDevice = new ComputeDevice(Options.Create(new ProcessorOptions { Engine = EngineModes.Cpu }), NullLogger<ComputeDevice>.Instance);
+        using var cpuDevice = new ComputeDevice(EngineNames.Cpu, NullLogger<ComputeDevice>.Instance);
         await using var cpuHandlers = KindChecks.Handlers(cpuDevice);
         var managed = cpuHandlers.GetServices<IKindHandler>().ToDictionary(h => h.Kind, StringComparer.Ordinal);
 
@@ -73,7 +72,7 @@ internal static class PipelineCheck
         // Tiny pixels.entropy jobs (32×32, window 3): the batched GPU path against one launch per job and the CPU engine.
         var tiny = Enumerable.Range(0, tinyJobs).Select(_ => JsonSerializer.SerializeToElement(TinyFrame())).ToArray();
         var rates = new List<string>();
-        foreach (var (label, hostEngine, batch) in new[] { ("ILGPU batched ×64", engine, 64), ("ILGPU unbatched", engine, 1), ("CPU engine", EngineModes.Cpu, 64) })
+        foreach (var (label, hostEngine, batch) in new[] { ("ILGPU batched ×64", engine, 64), ("ILGPU unbatched", engine, 1), ("CPU engine", EngineNames.Cpu, 64) })
         {
             await using var processor = await ProcessorHost.StartAsync(hostEngine, batch);
             await processor.RunAsync("pixels.entropy", tiny[..Math.Min(256, tiny.Length)]); // warm-up: kernel compile, JIT tiers

@@ -4,21 +4,20 @@ using ILGPU;
 using ILGPU.Runtime;
 using ILGPU.Runtime.Cuda;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Prism.Processor;
-using Prism.Processor.Compute;
-using Prism.Processor.Kinds.Pixels;
+using Prism.Compute;
+using Prism.Compute.Kinds.Pixels;
+using Prism.KindReferences;
 
 // A CUDA device when there is one; else ILGPU's CPU simulator with tiny sizes, which checks the
 // kernels and the batching path but whose timings say nothing about a GPU.
 ComputeDevice device;
 try
 {
-    device = new ComputeDevice(Options.Create(new ProcessorOptions { Engine = "gpu" }), NullLogger<ComputeDevice>.Instance);
+    device = new ComputeDevice(EngineNames.Gpu, NullLogger<ComputeDevice>.Instance);
 }
 catch (InvalidOperationException)
 {
-    device = new ComputeDevice(Options.Create(new ProcessorOptions { Engine = "ilgpu-cpu" }), NullLogger<ComputeDevice>.Instance);
+    device = new ComputeDevice(EngineNames.IlgpuCpu, NullLogger<ComputeDevice>.Instance);
 }
 using var _ = device;
 var onGpu = device.Accelerator is CudaAccelerator;
@@ -130,7 +129,7 @@ if (device.Accelerator is { } accelerator)
 failures += await Prism.GpuCheck.KindChecks.RunAsync(device, onGpu, peak, peakFlops);
 
 // 5. The processor itself on the in-memory bus with the ILGPU engines: many jobs of every kind against the CPU handler.
-failures += await Prism.GpuCheck.PipelineCheck.RunAsync(onGpu ? EngineModes.Gpu : EngineModes.IlgpuCpu, jobsPerKind: onGpu ? 200 : 4, tinyJobs: onGpu ? 5000 : 64);
+failures += await Prism.GpuCheck.PipelineCheck.RunAsync(onGpu ? EngineNames.Gpu : EngineNames.IlgpuCpu, jobsPerKind: onGpu ? 200 : 4, tinyJobs: onGpu ? 5000 : 64);
 
 Console.WriteLine(failures == 0 ? "all checks passed" : $"{failures} check(s) FAILED");
 return failures == 0 ? 0 : 1;

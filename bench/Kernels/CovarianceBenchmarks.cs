@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using MathNet.Numerics.LinearAlgebra;
-using Prism.Processor.Kinds.Finance;
+using Prism.Compute.Kinds.Finance;
+using Prism.KindReferences;
 
 namespace Prism.Kernels;
 

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using Prism.Processor.Kinds.Pixels;
+using Prism.Compute.Kinds.Pixels;
+using Prism.KindReferences;
 
 namespace Prism.Kernels;
 

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using Prism.Processor.Kinds.Timeseries;
+using Prism.Compute.Kinds.Timeseries;
+using Prism.KindReferences;
 
 namespace Prism.Kernels;
 

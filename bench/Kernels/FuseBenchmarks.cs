@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using Prism.Processor.Kinds.Pwsa;
+using Prism.Compute.Kinds.Pwsa;
+using Prism.KindReferences;
 
 namespace Prism.Kernels;
 

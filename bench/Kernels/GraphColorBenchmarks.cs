@@ -3,9 +3,10 @@ using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
+using Prism.Compute.Kinds.Graph;
 using Prism.Contracts.Kinds.Graph;
 using Prism.Contracts.Validation;
-using Prism.Processor.Kinds.Graph;
+using Prism.KindReferences;
 
 namespace Prism.Kernels;
 

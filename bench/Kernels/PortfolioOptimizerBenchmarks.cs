@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
+using Prism.Compute.Kinds.Finance;
 using Prism.Contracts.Kinds.Finance;
-using Prism.Processor.Kinds.Finance;
+using Prism.KindReferences;
 
 namespace Prism.Kernels;
 

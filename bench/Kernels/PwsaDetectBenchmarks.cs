@@ -1,7 +1,8 @@
 using BenchmarkDotNet.Attributes;
+using Prism.Compute.Kinds.Pixels;
+using Prism.Compute.Kinds.Pwsa;
 using Prism.Contracts.Kinds.Pwsa;
-using Prism.Processor.Kinds.Pixels;
-using Prism.Processor.Kinds.Pwsa;
+using Prism.KindReferences;
 
 namespace Prism.Kernels;
 

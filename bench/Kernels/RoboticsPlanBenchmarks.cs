@@ -1,7 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
+using Prism.Compute.Kinds.Robotics;
 using Prism.Contracts.Kinds.Robotics;
-using Prism.Processor.Kinds.Robotics;
+using Prism.KindReferences;
 
 namespace Prism.Kernels;
 

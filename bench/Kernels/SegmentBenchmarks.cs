@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
+using Prism.Compute.Kinds.Pixels;
 using Prism.Contracts.Kinds.Pixels;
-using Prism.Processor.Kinds.Pixels;
+using Prism.KindReferences;
 
 namespace Prism.Kernels;
 

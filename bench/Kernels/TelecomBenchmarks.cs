@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
+using Prism.Compute.Kinds.Telecom;
 using Prism.Contracts.Kinds.Telecom;
-using Prism.Processor.Kinds.Telecom;
+using Prism.KindReferences;
 
 namespace Prism.Kernels;
 

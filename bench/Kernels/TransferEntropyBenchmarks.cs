@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using Prism.Processor.Kinds.Causal;
+using Prism.Compute.Kinds.Causal;
+using Prism.KindReferences;
 
 namespace Prism.Kernels;
 

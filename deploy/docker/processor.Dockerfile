@@ -10,10 +10,12 @@ WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props ./
 COPY src/Contracts/Contracts.csproj src/Contracts/
 COPY src/ServiceDefaults/ServiceDefaults.csproj src/ServiceDefaults/
+COPY src/Compute/Compute.csproj src/Compute/
 COPY src/Processor/Processor.csproj src/Processor/
 RUN dotnet restore src/Processor/Processor.csproj
 COPY src/Contracts/ src/Contracts/
 COPY src/ServiceDefaults/ src/ServiceDefaults/
+COPY src/Compute/ src/Compute/
 COPY src/Processor/ src/Processor/
 RUN dotnet publish src/Processor/Processor.csproj -c Release --no-restore -o /app -p:UseAppHost=false
 

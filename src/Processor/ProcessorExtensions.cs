@@ -1,14 +1,7 @@
 using MassTransit;
-using Prism.Processor.Compute;
+using Microsoft.Extensions.Options;
+using Prism.Compute;
 using Prism.Processor.Jobs;
-using Prism.Processor.Kinds.Causal;
-using Prism.Processor.Kinds.Finance;
-using Prism.Processor.Kinds.Graph;
-using Prism.Processor.Kinds.Pixels;
-using Prism.Processor.Kinds.Pwsa;
-using Prism.Processor.Kinds.Robotics;
-using Prism.Processor.Kinds.Telecom;
-using Prism.Processor.Kinds.Timeseries;
 using Prism.ServiceDefaults.Health;
 using Prism.ServiceDefaults.Messaging;
 
@@ -21,7 +14,7 @@ public static class ProcessorExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<ProcessorOptions>().BindConfiguration(ProcessorOptions.SectionName)
-            .Validate(o => EngineModes.All.Contains(o.Engine), $"Processor:Engine must be one of: {string.Join(", ", EngineModes.All)}.")
+            .Validate(o => EngineNames.Modes.Contains(o.Engine), $"Processor:Engine must be one of: {string.Join(", ", EngineNames.Modes)}.")
             .Validate(o => o.MaxConcurrentJobs is > 0 and <= 1024, "Processor:MaxConcurrentJobs must be 1..1024.")
             .Validate(o => !string.IsNullOrWhiteSpace(o.ProcessorId), "Processor:ProcessorId must not be empty.")
             .Validate(o => o.MaxBatchSize is >= 1 and <= 4096, "Processor:MaxBatchSize must be 1..4096.")
@@ -32,8 +25,8 @@ public static class ProcessorExtensions
                 "Processor:MaxJobSeconds must be positive and at least 60 s below Processor:BrokerConsumerTimeoutSeconds (RabbitMQ's consumer_timeout), or a long job is redelivered and runs twice.")
             .ValidateOnStart();
 
-        builder.Services.AddSingleton<ComputeDevice>();
-        builder.Services.AddSingleton<KindHandlerRegistry>();
+        builder.Services.AddSingleton(sp => new ComputeDevice(
+            sp.GetRequiredService<IOptions<ProcessorOptions>>().Value.Engine, sp.GetRequiredService<ILogger<ComputeDevice>>()));
         builder.Services.AddSingleton<ProcessorMetrics>();
         builder.Services.AddHostedService<ComputeStartup>();
         builder.Services.AddSingleton(TimeProvider.System);
@@ -41,7 +34,7 @@ public static class ProcessorExtensions
         builder.Services.AddSingleton<CancellationRegistry>();
         builder.Services.AddSingleton<FinishedJobs>();
         builder.Services.AddSingleton<KindBatcher>();
-        builder.Services.AddSingleton(sp => new PriorityGate(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ProcessorOptions>>().Value.MaxConcurrentJobs));
+        builder.Services.AddSingleton(sp => new PriorityGate(sp.GetRequiredService<IOptions<ProcessorOptions>>().Value.MaxConcurrentJobs));
         builder.Services.AddHostedService<HeartbeatService>();
 
         builder.Services.AddComputeKinds();
@@ -53,44 +46,5 @@ public static class ProcessorExtensions
             x.AddConsumer<CancelJobConsumer, CancelJobConsumerDefinition>();
         });
         return builder;
-    }
-
-    /// <summary>
-    /// Every kind the processor serves, each with its engine picked by the registered
-    /// <see cref="ComputeDevice"/>. The GPU check builds two of these (ILGPU and CPU) to compare them.
-    /// </summary>
-    public static IServiceCollection AddComputeKinds(this IServiceCollection services)
-    {
-        services.AddComputeKind<IEntropyEngine, EntropyCpuEngine, EntropyIlgpuEngine, PixelsEntropyHandler>();
-        services.AddComputeKind<ISegmentEngine, SegmentCpuEngine, SegmentIlgpuEngine, PixelsSegmentHandler>();
-        services.AddSingleton<IKindHandler, PwsaDetectHandler>(); // reuses the segment and entropy engines
-        services.AddComputeKind<IFuseEngine, FuseCpuEngine, FuseIlgpuEngine, PwsaFuseHandler>();
-        services.AddComputeKind<IForecastEngine, ForecastCpuEngine, ForecastIlgpuEngine, TimeseriesForecastHandler>();
-        services.AddComputeKind<ITransferEntropyEngine, TransferEntropyCpuEngine, TransferEntropyIlgpuEngine, CausalTransferEntropyHandler>();
-        services.AddComputeKind<ICovarianceEngine, CovarianceCpuEngine, CovarianceIlgpuEngine, FinanceOptimizeHandler>();
-        services.AddComputeKind<IRiskEngine, RiskCpuEngine, RiskIlgpuEngine, FinanceRiskHandler>();
-        services.AddComputeKind<IShortestPathEngine, ShortestPathCpuEngine, ShortestPathIlgpuEngine, TelecomOptimizeHandler>();
-        services.AddComputeKind<IColoringEngine, ColoringCpuEngine, ColoringIlgpuEngine, GraphColorHandler>();
-        services.AddComputeKind<IVisibilityEngine, VisibilityCpuEngine, VisibilityIlgpuEngine, RoboticsPlanHandler>();
-        return services;
-    }
-
-    /// <summary>
-    /// Registers a kind whose engine has a managed CPU and an ILGPU implementation; the one that
-    /// matches the <see cref="ComputeDevice"/> chosen at start is used.
-    /// </summary>
-    public static IServiceCollection AddComputeKind<TEngine, TCpu, TIlgpu, THandler>(this IServiceCollection services)
-        where TEngine : class
-        where TCpu : class, TEngine
-        where TIlgpu : class, TEngine
-        where THandler : class, IKindHandler
-    {
-        services.AddSingleton<TCpu>();
-        services.AddSingleton<TIlgpu>();
-        services.AddSingleton<TEngine>(sp => sp.GetRequiredService<ComputeDevice>().Accelerator is null
-            ? sp.GetRequiredService<TCpu>()
-            : sp.GetRequiredService<TIlgpu>());
-        services.AddSingleton<IKindHandler, THandler>();
-        return services;
     }
 }

@@ -1,4 +1,4 @@
-using Prism.Processor.Compute;
+using Prism.Compute;
 using Prism.ServiceDefaults.Security;
 
 namespace Prism.Processor;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using Prism.Processor.Compute;
+using Prism.Compute;
 
 namespace Prism.Processor;
 

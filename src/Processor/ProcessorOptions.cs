@@ -1,3 +1,5 @@
+using Prism.Compute;
+
 namespace Prism.Processor;
 
 /// <summary>Settings of a processor (section <c>Processor</c>).</summary>
@@ -10,7 +12,7 @@ public sealed class ProcessorOptions
     /// <c>cpu</c>: always the managed CPU engine. <c>gpu</c>: a GPU or refuse to start.
     /// <c>ilgpu-cpu</c>: ILGPU's CPU simulator — for tests of the kernels only, hundreds of times slower.
     /// </summary>
-    public string Engine { get; set; } = EngineModes.Auto;
+    public string Engine { get; set; } = EngineNames.Auto;
 
     /// <summary>Name this processor reports in events and heartbeats. Defaults to host name and process id.</summary>
     public string ProcessorId { get; set; } = $"{Environment.MachineName}-{Environment.ProcessId}";
@@ -20,7 +22,7 @@ public sealed class ProcessorOptions
 
     /// <summary>
     /// Most jobs of one kind computed in one engine call (dynamic batching, for kinds that implement
-    /// <see cref="Compute.IBatchKindHandler"/>). 1 turns batching off.
+    /// <see cref="IBatchKindHandler"/>). 1 turns batching off.
     /// </summary>
     public int MaxBatchSize { get; set; } = 64;
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Prism.Processor.Compute;
+using Prism.Compute;
 using Prism.Results.Storage;
 using Prism.ServiceDefaults.Messaging;
 using Prism.ServiceDefaults.Security;

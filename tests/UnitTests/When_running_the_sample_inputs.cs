@@ -1,9 +1,9 @@
 using System.Text.Json;
+using Prism.Compute.Kinds.Graph;
+using Prism.Compute.Kinds.Robotics;
 using Prism.Contracts.Kinds.Graph;
 using Prism.Contracts.Kinds.Robotics;
 using Prism.Contracts.Validation;
-using Prism.Processor.Kinds.Graph;
-using Prism.Processor.Kinds.Robotics;
 
 namespace Prism.UnitTests;
 

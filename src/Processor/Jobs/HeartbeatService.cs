@@ -1,8 +1,8 @@
 using System.Reflection;
 using MassTransit;
 using Microsoft.Extensions.Options;
+using Prism.Compute;
 using Prism.Contracts;
-using Prism.Processor.Compute;
 
 namespace Prism.Processor.Jobs;
 

@@ -3,9 +3,9 @@ using System.Globalization;
 using System.Text.Json;
 using MassTransit;
 using Microsoft.Extensions.Options;
+using Prism.Compute;
 using Prism.Contracts;
 using Prism.Contracts.Validation;
-using Prism.Processor.Compute;
 using Prism.ServiceDefaults.Messaging;
 
 namespace Prism.Processor.Jobs;

@@ -1,7 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
+using Prism.Compute;
 using Prism.Contracts;
-using Prism.Processor.Compute;
 using Prism.ServiceDefaults.Messaging;
 
 namespace Prism.Processor.Jobs;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using Prism.Processor.Compute;
+using Prism.Compute;
 
 namespace Prism.Processor.Jobs;
 

@@ -5,10 +5,10 @@ using MassTransit.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Prism.Compute;
+using Prism.Compute.Kinds.Pixels;
 using Prism.Contracts;
 using Prism.Contracts.Kinds.Pixels;
-using Prism.Processor.Compute;
-using Prism.Processor.Kinds.Pixels;
 
 namespace Prism.IntegrationTests.Api;
 

@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
+using Prism.Compute.Kinds.Pixels;
 using Prism.Contracts;
 using Prism.Contracts.Api;
-using System.Text.Json;
 using Prism.Contracts.Kinds.Pixels;
-using Prism.Processor.Kinds.Pixels;
+using Prism.KindReferences;
 
 namespace Prism.IntegrationTests.EndToEnd;
 

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Prism.Compute;
 using Prism.Contracts;
 using Prism.Contracts.Api;
 using Prism.IntegrationTests.Faults.Rig;
-using Prism.Processor.Compute;
 
 namespace Prism.IntegrationTests.Faults;
 

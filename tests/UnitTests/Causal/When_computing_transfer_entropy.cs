@@ -1,6 +1,7 @@
 using System.Text.Json;
+using Prism.Compute.Kinds.Causal;
 using Prism.Contracts.Kinds.Causal;
-using Prism.Processor.Kinds.Causal;
+using Prism.KindReferences;
 using Prism.UnitTests.Compute;
 
 namespace Prism.UnitTests.Causal;

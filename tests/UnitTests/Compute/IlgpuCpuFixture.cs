@@ -1,7 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Prism.Processor;
-using Prism.Processor.Compute;
+using Prism.Compute;
 
 namespace Prism.UnitTests.Compute;
 
@@ -11,9 +9,7 @@ namespace Prism.UnitTests.Compute;
 /// </summary>
 public sealed class IlgpuCpuFixture : IDisposable
 {
-    public ComputeDevice Device { get; } = new(
-        Options.Create(new ProcessorOptions { Engine = EngineModes.IlgpuCpu }),
-        NullLogger<ComputeDevice>.Instance);
+    public ComputeDevice Device { get; } = new(EngineNames.IlgpuCpu, NullLogger<ComputeDevice>.Instance);
 
     public void Dispose() => Device.Dispose();
 }

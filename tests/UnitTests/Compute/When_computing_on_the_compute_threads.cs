@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using Prism.Processor.Compute;
+using Prism.Compute;
 
 namespace Prism.UnitTests.Compute;
 
@@ -96,7 +96,9 @@ public sealed partial class When_computing_on_the_compute_threads
     [Fact]
     public void Every_parallel_loop_of_the_processor_runs_on_the_compute_threads()
     {
-        var sources = Directory.EnumerateFiles(Path.Combine(Repository.Root, "src", "Processor"), "*.cs", SearchOption.AllDirectories)
+        // The processor's own code and the compute library it runs the kinds from.
+        var sources = new[] { "Processor", "Compute" }
+            .SelectMany(project => Directory.EnumerateFiles(Path.Combine(Repository.Root, "src", project), "*.cs", SearchOption.AllDirectories))
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .ToDictionary(f => Path.GetRelativePath(Repository.Root, f), File.ReadAllText);
         var loops = sources.SelectMany(s => ParallelLoop().Matches(s.Value).Select(m => (File: s.Key, Call: m.Value))).ToList();

@@ -1,4 +1,4 @@
-using Prism.Processor.Kinds.Finance;
+using Prism.Compute.Kinds.Finance;
 
 namespace Prism.UnitTests.Finance;
 

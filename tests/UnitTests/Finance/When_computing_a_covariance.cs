@@ -1,6 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.Statistics;
-using Prism.Processor.Kinds.Finance;
+using Prism.Compute.Kinds.Finance;
+using Prism.KindReferences;
 using Prism.UnitTests.Compute;
 
 namespace Prism.UnitTests.Finance;

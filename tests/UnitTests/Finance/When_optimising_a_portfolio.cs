@@ -1,6 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
+using Prism.Compute.Kinds.Finance;
 using Prism.Contracts.Kinds.Finance;
-using Prism.Processor.Kinds.Finance;
+using Prism.KindReferences;
 
 namespace Prism.UnitTests.Finance;
 

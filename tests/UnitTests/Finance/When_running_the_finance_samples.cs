@@ -1,6 +1,6 @@
 using System.Text.Json;
+using Prism.Compute.Kinds.Finance;
 using Prism.Contracts.Kinds.Finance;
-using Prism.Processor.Kinds.Finance;
 
 namespace Prism.UnitTests.Finance;
 

@@ -1,6 +1,7 @@
 using MathNet.Numerics.Distributions;
+using Prism.Compute.Kinds.Finance;
 using Prism.Contracts.Kinds.Finance;
-using Prism.Processor.Kinds.Finance;
+using Prism.KindReferences;
 using Prism.UnitTests.Compute;
 
 namespace Prism.UnitTests.Finance;

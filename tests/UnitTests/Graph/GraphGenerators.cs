@@ -1,6 +1,6 @@
+using Prism.Compute.Kinds.Graph;
 using Prism.Contracts.Kinds.Graph;
 using Prism.Contracts.Validation;
-using Prism.Processor.Kinds.Graph;
 
 namespace Prism.UnitTests.Graph;
 

@@ -1,5 +1,6 @@
+using Prism.Compute.Kinds.Graph;
 using Prism.Contracts.Kinds.Graph;
-using Prism.Processor.Kinds.Graph;
+using Prism.KindReferences;
 
 namespace Prism.UnitTests.Graph;
 
@@ -136,7 +137,7 @@ public sealed class When_coloring_a_graph
         var output = await ColorAsync(new ColoringCpuEngine(), input);
         var pairs = Enumerable.Range(0, graph.EdgeCount).Select(i => (graph.EdgeU[i], graph.EdgeV[i])).ToList();
         AssertProper((graph.VertexCount, pairs), output);
-        var dsatur = Colorings.Count(Dsatur.Color(Prism.Processor.Kinds.Graph.ColoringGraph.From(graph)));
+        var dsatur = Colorings.Count(Dsatur.Color(Prism.Compute.Kinds.Graph.ColoringGraph.From(graph)));
         Assert.True(output.ColorCount < dsatur, $"tabu search improved nothing on DSatur's {dsatur}");
         Assert.InRange(output.ColorCount, 17, 19);
     }

@@ -1,4 +1,5 @@
-using Prism.Processor.Kinds.Graph;
+using Prism.Compute.Kinds.Graph;
+using Prism.KindReferences;
 
 namespace Prism.UnitTests.Graph;
 

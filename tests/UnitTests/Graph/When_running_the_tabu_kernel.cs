@@ -1,4 +1,5 @@
-using Prism.Processor.Kinds.Graph;
+using Prism.Compute.Kinds.Graph;
+using Prism.KindReferences;
 using Prism.UnitTests.Compute;
 
 namespace Prism.UnitTests.Graph;

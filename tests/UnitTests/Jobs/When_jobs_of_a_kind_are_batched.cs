@@ -3,8 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Prism.Compute;
 using Prism.Processor;
-using Prism.Processor.Compute;
 using Prism.Processor.Jobs;
 
 namespace Prism.UnitTests.Jobs;
@@ -23,7 +23,7 @@ public sealed class When_jobs_of_a_kind_are_batched : IDisposable
     private KindBatcher Create(int maxSize, double maxDelayMs, PriorityGate gate)
     {
         var options = Options.Create(new ProcessorOptions { Engine = "cpu", MaxBatchSize = maxSize, MaxBatchDelayMs = maxDelayMs });
-        var device = new ComputeDevice(options, NullLogger<ComputeDevice>.Instance);
+        var device = new ComputeDevice(options.Value.Engine, NullLogger<ComputeDevice>.Instance);
         return new KindBatcher(gate, options, new ProcessorMetrics(_services.GetRequiredService<IMeterFactory>(), device), _clock);
     }
 

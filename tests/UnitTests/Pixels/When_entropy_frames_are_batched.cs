@@ -1,7 +1,8 @@
 using System.Text.Json;
+using Prism.Compute.Kinds.Pixels;
 using Prism.Contracts;
 using Prism.Contracts.Kinds.Pixels;
-using Prism.Processor.Kinds.Pixels;
+using Prism.KindReferences;
 using Prism.UnitTests.Compute;
 
 namespace Prism.UnitTests.Pixels;

@@ -1,5 +1,6 @@
+using Prism.Compute.Kinds.Pixels;
 using Prism.Contracts.Kinds.Pixels;
-using Prism.Processor.Kinds.Pixels;
+using Prism.KindReferences;
 using Prism.UnitTests.Compute;
 
 namespace Prism.UnitTests.Pixels;

@@ -1,6 +1,7 @@
 using System.Text.Json;
+using Prism.Compute.Kinds.Pwsa;
 using Prism.Contracts.Kinds.Pwsa;
-using Prism.Processor.Kinds.Pwsa;
+using Prism.KindReferences;
 using Prism.UnitTests.Compute;
 
 namespace Prism.UnitTests.Pwsa;

@@ -1,7 +1,8 @@
+using Prism.Compute;
+using Prism.Compute.Kinds.Robotics;
 using Prism.Contracts;
 using Prism.Contracts.Kinds.Robotics;
-using Prism.Processor.Compute;
-using Prism.Processor.Kinds.Robotics;
+using Prism.KindReferences;
 
 namespace Prism.UnitTests.Robotics;
 

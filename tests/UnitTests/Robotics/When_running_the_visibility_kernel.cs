@@ -1,4 +1,4 @@
-using Prism.Processor.Kinds.Robotics;
+using Prism.Compute.Kinds.Robotics;
 using Prism.UnitTests.Compute;
 
 namespace Prism.UnitTests.Robotics;

@@ -1,5 +1,6 @@
+using Prism.Compute.Kinds.Telecom;
 using Prism.Contracts.Kinds.Telecom;
-using Prism.Processor.Kinds.Telecom;
+using Prism.KindReferences;
 using Prism.UnitTests.Compute;
 
 namespace Prism.UnitTests.Telecom;

@@ -1,6 +1,6 @@
 using System.Text.Json;
+using Prism.Compute.Kinds.Telecom;
 using Prism.Contracts.Kinds.Telecom;
-using Prism.Processor.Kinds.Telecom;
 
 namespace Prism.UnitTests.Telecom;
 

@@ -1,4 +1,4 @@
-using Prism.Processor.Kinds.Timeseries;
+using Prism.Compute.Kinds.Timeseries;
 
 namespace Prism.UnitTests.Timeseries;
 

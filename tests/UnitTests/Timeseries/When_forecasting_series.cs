@@ -1,8 +1,9 @@
 using System.Text.Json;
+using Prism.Compute;
+using Prism.Compute.Kinds.Timeseries;
 using Prism.Contracts;
 using Prism.Contracts.Kinds.Timeseries;
-using Prism.Processor.Compute;
-using Prism.Processor.Kinds.Timeseries;
+using Prism.KindReferences;
 using Prism.UnitTests.Compute;
 
 namespace Prism.UnitTests.Timeseries;

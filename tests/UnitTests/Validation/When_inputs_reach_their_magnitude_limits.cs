@@ -1,5 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Prism.Compute;
+using Prism.Compute.Kinds.Causal;
+using Prism.Compute.Kinds.Finance;
+using Prism.Compute.Kinds.Graph;
+using Prism.Compute.Kinds.Pixels;
+using Prism.Compute.Kinds.Pwsa;
+using Prism.Compute.Kinds.Robotics;
+using Prism.Compute.Kinds.Telecom;
+using Prism.Compute.Kinds.Timeseries;
 using Prism.Contracts;
 using Prism.Contracts.Kinds.Causal;
 using Prism.Contracts.Kinds.Finance;
@@ -10,15 +19,6 @@ using Prism.Contracts.Kinds.Robotics;
 using Prism.Contracts.Kinds.Telecom;
 using Prism.Contracts.Kinds.Timeseries;
 using Prism.Contracts.Validation;
-using Prism.Processor.Compute;
-using Prism.Processor.Kinds.Causal;
-using Prism.Processor.Kinds.Finance;
-using Prism.Processor.Kinds.Graph;
-using Prism.Processor.Kinds.Pixels;
-using Prism.Processor.Kinds.Pwsa;
-using Prism.Processor.Kinds.Robotics;
-using Prism.Processor.Kinds.Telecom;
-using Prism.Processor.Kinds.Timeseries;
 
 namespace Prism.UnitTests.Validation;
 

@@ -6,10 +6,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Prism.Compute;
+using Prism.Compute.Kinds.Pixels;
 using Prism.Contracts.Kinds.Pixels;
 using Prism.Processor;
-using Prism.Processor.Compute;
-using Prism.Processor.Kinds.Pixels;
 
 namespace Prism.IntegrationTests.Faults.Rig;
 
@@ -31,7 +31,7 @@ public sealed class FlakyProcessorFactory(string rabbitMq) : WebApplicationFacto
         builder.ConfigureHostConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:rabbitmq"] = rabbitMq,
-            ["Processor:Engine"] = EngineModes.Cpu,
+            ["Processor:Engine"] = EngineNames.Cpu,
             ["Processor:ProcessorId"] = "flaky",
         }));
         return base.CreateHost(builder);

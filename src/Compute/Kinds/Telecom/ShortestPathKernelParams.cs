@@ -1,0 +1,4 @@
+namespace Prism.Compute.Kinds.Telecom;
+
+/// <summary>Scalars of <see cref="ShortestPathKernels.Relax"/>, passed by value.</summary>
+public readonly record struct ShortestPathKernelParams(int Nodes);

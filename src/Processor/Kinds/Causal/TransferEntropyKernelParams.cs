@@ -1,4 +1,0 @@
-namespace Prism.Processor.Kinds.Causal;
-
-/// <summary>Scalars of <see cref="TransferEntropyKernels.PairEntropy"/>, passed by value.</summary>
-public readonly record struct TransferEntropyKernelParams(int SeriesCount, int SampleCount, int Bins);

@@ -1,4 +1,0 @@
-namespace Prism.Processor.Kinds.Telecom;
-
-/// <summary>Scalars of <see cref="ShortestPathKernels.Relax"/>, passed by value.</summary>
-public readonly record struct ShortestPathKernelParams(int Nodes);
