@@ -26,6 +26,10 @@ fi
 echo "test: building (Release)"
 dotnet build Prism.sln -c Release -v q -nologo || { echo "0 passed, 1 failed, 0 skipped"; exit 1; }
 
+# The house format (.editorconfig) is part of the test: a finding counts as one failed test, named below.
+echo "test: checking the format (dotnet format --verify-no-changes)"
+format_findings=$(dotnet format Prism.sln --verify-no-changes --no-restore -v q 2>&1) && format_failed=0 || format_failed=1
+
 dotnet test Prism.sln -c Release --no-build --nologo \
   --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" "$@"
 status=$?
@@ -40,6 +44,7 @@ read -r passed failed skipped < <(cat "$results"/*.trx 2>/dev/null | grep -o '<C
   { p += v("passed"); f += v("failed") + v("error") + v("timeout") + v("aborted"); s += v("total") - v("executed") }
   END { print p + 0, f + 0, s + 0 }')
 if [[ $status -ne 0 && $failed -eq 0 ]]; then failed=1; fi
+if [[ $format_failed -ne 0 ]]; then failed=$((failed + 1)); status=1; fi
 
 # Each failed test again, with its message and where it failed, so the end of the log (all a CI
 # summary may keep) says what failed.
@@ -60,6 +65,10 @@ if [[ $failed -gt 0 ]]; then
       print map { defined $_ ? "    $_\n" : "" } @lines;
       print map { "    $_\n" } @frames[0 .. ($#frames < 3 ? $#frames : 3)];
     }' "$results"/*.trx
+  if [[ $format_failed -ne 0 ]]; then
+    echo "  FAILED format: dotnet format --verify-no-changes (run 'dotnet format Prism.sln' to fix)"
+    echo "$format_findings" | head -20 | sed 's/^/    /'
+  fi
 fi
 echo
 echo "$passed passed, $failed failed, $skipped skipped"

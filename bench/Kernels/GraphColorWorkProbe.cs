@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using Prism.Contracts.Kinds.Graph;
 using Prism.Compute.Kinds.Graph;
+using Prism.Contracts.Kinds.Graph;
 
 namespace Prism.Kernels;
 

@@ -16,7 +16,7 @@ public sealed class ComputeThreads : TaskScheduler
     /// <summary>The process's compute threads (a process has one set, however many hosts it runs).</summary>
     public static ComputeThreads Shared { get; } = new(Environment.ProcessorCount);
 
-    [ThreadStatic] private static bool t_isComputeThread;
+    [ThreadStatic] private static bool _isComputeThread;
 
     private readonly BlockingCollection<Task> _queue = [];
     private readonly int _threads;
@@ -28,7 +28,7 @@ public sealed class ComputeThreads : TaskScheduler
     }
 
     /// <summary>True on one of the compute threads.</summary>
-    public static bool IsComputeThread => t_isComputeThread;
+    public static bool IsComputeThread => _isComputeThread;
 
     public override int MaximumConcurrencyLevel => _threads;
 
@@ -55,7 +55,7 @@ public sealed class ComputeThreads : TaskScheduler
 
     private void Work()
     {
-        t_isComputeThread = true;
+        _isComputeThread = true;
         foreach (var task in _queue.GetConsumingEnumerable()) TryExecuteTask(task);
     }
 
@@ -64,7 +64,7 @@ public sealed class ComputeThreads : TaskScheduler
     // A loop waits for the workers it queued. On a compute thread it runs a waiting one itself: with every
     // compute thread waiting so, none would be free to run it. Elsewhere it waits, so compute never runs on
     // more threads than there are cores.
-    protected override bool TryExecuteTaskInline(Task task, bool taskWasPreviouslyQueued) => t_isComputeThread && TryExecuteTask(task);
+    protected override bool TryExecuteTaskInline(Task task, bool taskWasPreviouslyQueued) => _isComputeThread && TryExecuteTask(task);
 
     protected override IEnumerable<Task> GetScheduledTasks() => _queue.ToArray();
 }

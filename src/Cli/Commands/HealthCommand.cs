@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Prism.Cli.Output;
-using Prism.Contracts.Api;
 using Prism.Contracts;
+using Prism.Contracts.Api;
 
 namespace Prism.Cli.Commands;
 

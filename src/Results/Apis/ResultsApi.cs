@@ -1,10 +1,10 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Prism.Contracts;
 using Prism.Contracts.Api;
 using Prism.Contracts.Validation;
 using Prism.Results.Events;
 using Prism.Results.Storage;
-using System.Security.Claims;
 using Prism.ServiceDefaults.Http;
 using Prism.ServiceDefaults.Security;
 

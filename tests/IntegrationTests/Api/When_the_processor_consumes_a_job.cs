@@ -1,7 +1,7 @@
-using Microsoft.AspNetCore.Hosting;
 using System.Text.Json;
 using MassTransit;
 using MassTransit.Testing;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Prism.Contracts;
 using Prism.Contracts.Kinds.Pixels;

@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text;
+using System.Text.Json;
 using Testcontainers.RabbitMq;
 
 namespace Prism.IntegrationTests.Infrastructure;

@@ -19,18 +19,28 @@ public abstract class ResultStoreContract
 
     private static JobRecordUpdate Running(Guid id, DateTimeOffset submitted, int attempt = 1) => Queued(id, submitted) with
     {
-        Status = JobStatus.Running, StartedAt = submitted.AddMilliseconds(40), Attempts = attempt,
-        ProcessorId = $"p{attempt}", Engine = "cpu", DeviceName = "test cpu",
+        Status = JobStatus.Running,
+        StartedAt = submitted.AddMilliseconds(40),
+        Attempts = attempt,
+        ProcessorId = $"p{attempt}",
+        Engine = "cpu",
+        DeviceName = "test cpu",
     };
 
     private static JobRecordUpdate Succeeded(Guid id, DateTimeOffset submitted, string result = """{"answer":42}""") => Running(id, submitted) with
     {
-        Status = JobStatus.Succeeded, CompletedAt = submitted.AddMilliseconds(100), ComputeMs = 12.5, ResultJson = result,
+        Status = JobStatus.Succeeded,
+        CompletedAt = submitted.AddMilliseconds(100),
+        ComputeMs = 12.5,
+        ResultJson = result,
     };
 
     private static JobRecordUpdate Failed(Guid id, DateTimeOffset submitted) => Running(id, submitted) with
     {
-        Status = JobStatus.Failed, CompletedAt = submitted.AddMilliseconds(90), ErrorCode = ErrorCodes.InvalidInput, ErrorMessage = "bad",
+        Status = JobStatus.Failed,
+        CompletedAt = submitted.AddMilliseconds(90),
+        ErrorCode = ErrorCodes.InvalidInput,
+        ErrorMessage = "bad",
     };
 
     [Fact]

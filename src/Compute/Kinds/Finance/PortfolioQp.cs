@@ -219,7 +219,7 @@ public sealed class PortfolioQp
         return lowest <= highest + relativeTolerance * Math.Max(scale, double.Epsilon);
     }
 
-        // At a vertex: the weight at its lower bound with the smallest gradient (or, if none, the one at
+    // At a vertex: the weight at its lower bound with the smallest gradient (or, if none, the one at
     // its upper bound with the largest).
     private int Releasable(double t)
     {
