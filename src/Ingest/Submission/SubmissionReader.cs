@@ -104,11 +104,11 @@ public sealed class SubmissionReader(IOptions<IngestOptions> options, BodyBudget
         var deadline = ReadInt(root, prefix, "deadlineSeconds", 1, options.Value.MaxDeadlineSeconds, errors);
         if (errors.Count > before) return null;
 
-        var kind = JobKindCatalog.Find(kindName);
+        var kind = JobKindCatalog.BuiltIn.Find(kindName);
         if (kind is null)
         {
             unknownKind = kindName;
-            errors.Add(prefix + "kind", $"'{kindName}' is not a known kind. Known kinds: {string.Join(", ", JobKindCatalog.All.Select(k => k.Name))}.");
+            errors.Add(prefix + "kind", $"'{kindName}' is not a known kind. Known kinds: {string.Join(", ", JobKindCatalog.BuiltIn.Names)}.");
             return null;
         }
         return ParseInput(kind, input, priority, deadline, prefix, errors);

@@ -59,7 +59,7 @@ public sealed partial class JobRunner(
         if (await EndedBeforeStartAsync(job, publisher, attempt, cancellationToken).ConfigureAwait(false)) return;
 
         var handler = handlers.Find(job.Kind);
-        var kind = JobKindCatalog.Find(job.Kind);
+        var kind = JobKindCatalog.BuiltIn.Find(job.Kind);
         if (handler is null || kind is null)
         {
             await FailAsync(job, publisher, null, attempt, ErrorCodes.UnknownKind,

@@ -4,6 +4,7 @@ using System.Threading.Channels;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Prism.Contracts;
 using Prism.Contracts.Api;
+using Prism.Contracts.Validation;
 using Prism.Results.Storage;
 using Prism.Results.Streaming;
 using Prism.ServiceDefaults.Http;
@@ -35,7 +36,7 @@ public static class EventsApi
         HttpContext http, Guid? jobId, string? kind, long? lastEventId, IResultStore store, EventBroadcaster broadcaster, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
-        if (kind is not null && !JobKinds.All.Contains(kind))
+        if (kind is not null && !JobKindCatalog.BuiltIn.Contains(kind))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["kind"] = ["is not a known kind."] }, type: ProblemTypes.Validation);
         }

@@ -67,9 +67,9 @@ public static class ResultsApi
         {
             return Invalid("status", $"must be one of: {string.Join(", ", JobStatus.All)}.");
         }
-        if (kind is not null && JobKindCatalog.Find(kind) is null)
+        if (kind is not null && !JobKindCatalog.BuiltIn.Contains(kind))
         {
-            return Invalid("kind", $"is not a known kind. Known kinds: {string.Join(", ", JobKindCatalog.All.Select(k => k.Name))}.");
+            return Invalid("kind", $"is not a known kind. Known kinds: {string.Join(", ", JobKindCatalog.BuiltIn.Names)}.");
         }
         if (limit is < 1 or > ResultsOptions.MaxPageSize)
         {

@@ -5,6 +5,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using Prism.Contracts;
 using Prism.Contracts.Api;
+using Prism.Contracts.Validation;
 using Prism.Results.Streaming;
 using Prism.ServiceDefaults.Http;
 using Prism.ServiceDefaults.Security;
@@ -150,7 +151,7 @@ public static class WebSocketApi
             case "ping":
                 return new { type = "pong" };
             case "subscribe" or "unsubscribe":
-                var unknown = frame.Kinds?.FirstOrDefault(k => !JobKinds.All.Contains(k));
+                var unknown = frame.Kinds?.FirstOrDefault(k => !JobKindCatalog.BuiltIn.Contains(k));
                 if (unknown is not null) return Error($"Unknown kind '{unknown}'.");
                 return state.Apply(frame.Type == "subscribe", frame.Kinds ?? [], frame.JobIds ?? [])
                     ? state.Describe()

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
-using Prism.Contracts;
 using Prism.Contracts.Api;
+using Prism.Contracts.Validation;
 using Prism.Results.Storage;
 
 namespace Prism.Results.Processors;
@@ -28,7 +28,7 @@ public sealed class DomainHealth(ProcessorRegistry processors, IResultStore stor
 
     public async Task<DomainHealthView?> GetAsync(string domain, string? tenantScope, CancellationToken cancellationToken)
     {
-        if (!JobKinds.ByDomain.TryGetValue(domain, out var kinds)) return null;
+        if (!JobKindCatalog.BuiltIn.ByDomain.TryGetValue(domain, out var kinds)) return null;
         var window = options.Value.HealthWindowMinutes;
         var serving = processors.Live().Count(p => p.Kinds.Any(kinds.Contains));
         var figures = (await CurrentAsync(cancellationToken).ConfigureAwait(false)).For(domain, tenantScope);

@@ -1,4 +1,5 @@
 using Prism.Contracts;
+using Prism.Contracts.Validation;
 using Prism.Results.Storage;
 
 namespace Prism.Results.Processors;
@@ -25,7 +26,7 @@ public sealed class DomainHealthSnapshot
     public static DomainHealthSnapshot Of(DateTimeOffset takenAt, IEnumerable<FinishedJob> jobs)
     {
         ArgumentNullException.ThrowIfNull(jobs);
-        var known = jobs.Where(j => JobKinds.All.Contains(j.Kind)).ToList();
+        var known = jobs.Where(j => JobKindCatalog.BuiltIn.Contains(j.Kind)).ToList();
         var all = known.GroupBy(j => JobKinds.DomainOf(j.Kind), StringComparer.Ordinal)
             .ToDictionary(g => g.Key, DomainFigures.Of, StringComparer.Ordinal);
         // Jobs without a tenant (auth off, or an admin of no tenant) count only in the all-tenant figures.
