@@ -33,10 +33,11 @@ public static class EventsApi
     }
 
     public static async Task<Results<EmptyHttpResult, ValidationProblem>> StreamEvents(
-        HttpContext http, Guid? jobId, string? kind, long? lastEventId, IResultStore store, EventBroadcaster broadcaster, CancellationToken cancellationToken)
+        HttpContext http, Guid? jobId, string? kind, long? lastEventId, IResultStore store, EventBroadcaster broadcaster, JobKindCatalog kinds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
-        if (kind is not null && !JobKindCatalog.BuiltIn.Contains(kind))
+        ArgumentNullException.ThrowIfNull(kinds);
+        if (kind is not null && !kinds.Contains(kind))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["kind"] = ["is not a known kind."] }, type: ProblemTypes.Validation);
         }

@@ -15,7 +15,7 @@ public static class ProcessorsApi
     {
         app.MapGet("/api/v1/processors", (ProcessorRegistry registry) => TypedResults.Ok(registry.Live())).RequireAuthorization(PrismPolicies.Read)
             .WithName("ListProcessors").WithTags("Processors").WithSummary("Live processors, from their heartbeats.");
-        foreach (var domain in JobKindCatalog.BuiltIn.Domains)
+        foreach (var domain in app.ServiceProvider.GetRequiredService<JobKindCatalog>().Domains)
         {
             app.MapGet($"/api/v1/{domain}/health", (DomainHealth health, ClaimsPrincipal user, CancellationToken ct) => GetDomainHealth(domain, health, user, ct)).RequireAuthorization(PrismPolicies.Read)
                 .WithName($"Get_{domain}_health").WithTags("Processors").WithSummary($"Health of the {domain} domain from live processors and recent jobs.");
