@@ -49,7 +49,7 @@ internal static class KindChecks
 
         async Task<bool> CompareAsync(string kind, string label, JsonNode json)
         {
-            var parsed = JobKindCatalog.Find(kind)!.Parse(JsonSerializer.SerializeToElement(json));
+            var parsed = JobKindCatalog.BuiltIn.Find(kind)!.Parse(JsonSerializer.SerializeToElement(json));
             if (!parsed.IsValid)
             {
                 Console.WriteLine($"FAIL {kind} [{label}]: the input does not validate: {parsed.Errors}");

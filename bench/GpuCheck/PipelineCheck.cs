@@ -90,7 +90,7 @@ internal static class PipelineCheck
     /// <summary>The CPU handler's outcome: its result as a JSON tree, or the error code the processor would fail the job with.</summary>
     private static async Task<object> ExpectedAsync(IKindHandler handler, string kind, JsonElement input)
     {
-        var parsed = JobKindCatalog.Find(kind)!.Parse(input);
+        var parsed = JobKindCatalog.BuiltIn.Find(kind)!.Parse(input);
         if (!parsed.IsValid) return ErrorCodes.InvalidInput;
         // The same classification as JobRunner's: a kind's own failure code, or computation_failed for a fault the
         // input repeats and for a result JSON cannot carry.

@@ -3,11 +3,11 @@ using Prism.Contracts.Validation;
 
 namespace Prism.Client;
 
-/// <summary>Maps an input record type to its job kind, from <see cref="JobKindCatalog"/> (<see cref="IJobKind.InputType"/>).</summary>
+/// <summary>Maps an input record type to its job kind, from <see cref="JobKindCatalog.BuiltIn"/> (<see cref="IJobKind.InputType"/>).</summary>
 public static class JobKindMap
 {
     private static readonly FrozenDictionary<Type, string> KindByInput =
-        JobKindCatalog.All.ToFrozenDictionary(k => k.InputType, k => k.Name);
+        JobKindCatalog.BuiltIn.All.ToFrozenDictionary(k => k.InputType, k => k.Name);
 
     /// <summary>Every input type the client knows, with its kind.</summary>
     public static IReadOnlyDictionary<Type, string> All => KindByInput;

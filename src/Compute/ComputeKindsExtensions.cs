@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Prism.Compute.Kinds.Causal;
 using Prism.Compute.Kinds.Finance;
 using Prism.Compute.Kinds.Graph;
@@ -21,7 +22,7 @@ public static class ComputeKindsExtensions
     {
         services.AddComputeKind<IEntropyEngine, EntropyCpuEngine, EntropyIlgpuEngine, PixelsEntropyHandler>();
         services.AddComputeKind<ISegmentEngine, SegmentCpuEngine, SegmentIlgpuEngine, PixelsSegmentHandler>();
-        services.AddSingleton<IKindHandler, PwsaDetectHandler>(); // reuses the segment and entropy engines
+        services.AddKindHandler<PwsaDetectHandler>(); // reuses the segment and entropy engines
         services.AddComputeKind<IFuseEngine, FuseCpuEngine, FuseIlgpuEngine, PwsaFuseHandler>();
         services.AddComputeKind<IForecastEngine, ForecastCpuEngine, ForecastIlgpuEngine, TimeseriesForecastHandler>();
         services.AddComputeKind<ITransferEntropyEngine, TransferEntropyCpuEngine, TransferEntropyIlgpuEngine, CausalTransferEntropyHandler>();
@@ -30,7 +31,6 @@ public static class ComputeKindsExtensions
         services.AddComputeKind<IShortestPathEngine, ShortestPathCpuEngine, ShortestPathIlgpuEngine, TelecomOptimizeHandler>();
         services.AddComputeKind<IColoringEngine, ColoringCpuEngine, ColoringIlgpuEngine, GraphColorHandler>();
         services.AddComputeKind<IVisibilityEngine, VisibilityCpuEngine, VisibilityIlgpuEngine, RoboticsPlanHandler>();
-        services.AddSingleton<KindHandlerRegistry>();
         return services;
     }
 
@@ -49,7 +49,17 @@ public static class ComputeKindsExtensions
         services.AddSingleton<TEngine>(sp => sp.GetRequiredService<ComputeDevice>().Accelerator is null
             ? sp.GetRequiredService<TCpu>()
             : sp.GetRequiredService<TIlgpu>());
+        return services.AddKindHandler<THandler>();
+    }
+
+    /// <summary>
+    /// Registers the handler of a kind (its schema is registered with <c>AddJobKind</c> in the services that
+    /// validate it); a handler whose engines are registered otherwise, or that needs none, comes in here.
+    /// </summary>
+    public static IServiceCollection AddKindHandler<THandler>(this IServiceCollection services) where THandler : class, IKindHandler
+    {
         services.AddSingleton<IKindHandler, THandler>();
+        services.TryAddSingleton<KindHandlerRegistry>();
         return services;
     }
 }

@@ -1,6 +1,9 @@
 namespace Prism.Contracts;
 
-/// <summary>Job kind names (<c>domain.operation</c>). Never rename one: clients and stored results use them.</summary>
+/// <summary>
+/// Job kind names (<c>domain.operation</c>). Never rename one: clients and stored results use them. The list of
+/// kinds is <see cref="Validation.JobKindCatalog"/>, not this class.
+/// </summary>
 public static class JobKinds
 {
     public const string PixelsEntropy = "pixels.entropy";
@@ -14,18 +17,6 @@ public static class JobKinds
     public const string GraphColor = "graph.color";
     public const string TelecomOptimize = "telecom.optimize";
     public const string RoboticsPlan = "robotics.plan";
-    public const string LlmQuery = "llm.query";
-
-    /// <summary>Every kind name, including those no processor may serve yet.</summary>
-    public static IReadOnlyList<string> All { get; } =
-    [
-        PixelsEntropy, PixelsSegment, PwsaDetect, PwsaFuse, TimeseriesForecast, CausalTransferEntropy,
-        FinanceOptimize, FinanceRisk, GraphColor, TelecomOptimize, RoboticsPlan, LlmQuery,
-    ];
-
-    /// <summary>Every domain, with its kinds (<c>GET /api/v1/{domain}/health</c> serves one per domain).</summary>
-    public static IReadOnlyDictionary<string, IReadOnlyList<string>> ByDomain { get; } =
-        All.GroupBy(DomainOf).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g], StringComparer.Ordinal);
 
     /// <summary>The domain part of a kind name: <c>pixels.entropy</c> → <c>pixels</c>.</summary>
     public static string DomainOf(string kind)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Prism.Ingest.Admission;
 using Prism.Ingest.Idempotency;
 using Prism.Ingest.Submission;
+using Prism.ServiceDefaults.Kinds;
 using Prism.ServiceDefaults.Messaging;
 using Prism.ServiceDefaults.Quotas;
 
@@ -37,6 +38,7 @@ public static class IngestExtensions
         // 32 MiB could never be reached; the limit is one setting, enforced by both.
         builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<IngestOptions>>((kestrel, ingest) =>
             kestrel.Limits.MaxRequestBodySize = ingest.Value.MaxBodyBytes);
+        builder.Services.AddJobKinds();
         builder.Services.AddSingleton<SubmissionReader>();
         builder.Services.AddSingleton<BodyBudget>();
         builder.Services.AddSingleton<AdmissionGate>();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Prism.Compute;
 using Prism.Processor.Jobs;
 using Prism.ServiceDefaults.Health;
+using Prism.ServiceDefaults.Kinds;
 using Prism.ServiceDefaults.Messaging;
 
 namespace Prism.Processor;
@@ -37,6 +38,7 @@ public static class ProcessorExtensions
         builder.Services.AddSingleton(sp => new PriorityGate(sp.GetRequiredService<IOptions<ProcessorOptions>>().Value.MaxConcurrentJobs));
         builder.Services.AddHostedService<HeartbeatService>();
 
+        builder.Services.AddJobKinds();
         builder.Services.AddComputeKinds();
 
         builder.Services.AddHealthChecks().AddCheck<ComputeHealthCheck>("compute", tags: [HealthTags.Ready]);

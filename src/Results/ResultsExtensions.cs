@@ -8,6 +8,7 @@ using Prism.Results.Retention;
 using Prism.Results.Storage;
 using Prism.Results.Streaming;
 using Prism.ServiceDefaults.Health;
+using Prism.ServiceDefaults.Kinds;
 using Prism.ServiceDefaults.Messaging;
 using Prism.ServiceDefaults.Quotas;
 
@@ -41,6 +42,7 @@ public static class ResultsExtensions
         builder.Services.AddSingleton<FanOutReadiness>();
         builder.Services.AddReceiveEndpointObserver(provider => provider.GetRequiredService<FanOutReadiness>());
         builder.Services.AddSingleton<ProcessorRegistry>();
+        builder.Services.AddJobKinds();
         builder.Services.AddSingleton<DomainHealth>();
         builder.Services.AddHostedService<RetentionSweeper>();
 

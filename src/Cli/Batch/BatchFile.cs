@@ -47,7 +47,7 @@ public static class BatchFile
                 problems.Add($"line {number}: input: is required and must be a JSON object.");
                 continue;
             }
-            if (JobKindCatalog.Find(request.Kind) is { } kind)
+            if (JobKindCatalog.BuiltIn.Find(request.Kind) is { } kind)
             {
                 var parsed = kind.Parse(request.Input);
                 foreach (var (field, messages) in parsed.Errors.ToDictionary())

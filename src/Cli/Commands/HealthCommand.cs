@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Prism.Cli.Output;
-using Prism.Contracts;
 using Prism.Contracts.Api;
+using Prism.Contracts.Validation;
 
 namespace Prism.Cli.Commands;
 
@@ -14,7 +14,7 @@ public static class HealthCommand
         var command = new Command("health", "Each domain's health: live processors, jobs and failures in the window, p50/p95 latency.") { domain };
         runner.Bind(command, async (context, parse, cancellationToken) =>
         {
-            var domains = parse.GetValue(domain) is { Length: > 0 } chosen ? chosen : [.. JobKinds.ByDomain.Keys.Order(StringComparer.Ordinal)];
+            var domains = parse.GetValue(domain) is { Length: > 0 } chosen ? chosen : [.. JobKindCatalog.BuiltIn.Domains];
             var views = new List<DomainHealthView>(domains.Length);
             foreach (var name in domains)
             {

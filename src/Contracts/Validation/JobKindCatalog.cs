@@ -9,10 +9,35 @@ using Prism.Contracts.Kinds.Timeseries;
 
 namespace Prism.Contracts.Validation;
 
-/// <summary>Every job kind Prism knows, by name. Ingest validates against it; processors serve from it.</summary>
-public static class JobKindCatalog
+/// <summary>
+/// The job kinds a deployment knows, by name: the one list every other list of kinds is derived from
+/// (Ingest's validation and aliases, the kind checks of the Results APIs, the domains and their health).
+/// </summary>
+public sealed class JobKindCatalog
 {
-    public static IReadOnlyList<IJobKind> All { get; } =
+    private readonly Dictionary<string, IJobKind> _byName;
+
+    public JobKindCatalog(IEnumerable<IJobKind> kinds)
+    {
+        ArgumentNullException.ThrowIfNull(kinds);
+        All = [.. kinds];
+        _byName = new Dictionary<string, IJobKind>(StringComparer.Ordinal);
+        foreach (var kind in All)
+        {
+            ArgumentNullException.ThrowIfNull(kind);
+            if (!_byName.TryAdd(kind.Name, kind)) throw new ArgumentException($"The kind '{kind.Name}' is listed twice.", nameof(kinds));
+        }
+        Names = [.. All.Select(k => k.Name)];
+        ByDomain = All.GroupBy(k => k.Domain, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(k => k.Name)], StringComparer.Ordinal);
+        Domains = [.. ByDomain.Keys.Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// The kinds Prism ships: adding a kind adds its line here. The services take theirs from dependency
+    /// injection (<c>AddJobKinds</c>), so a host may add more; clients, which know no host, use this one.
+    /// </summary>
+    public static JobKindCatalog BuiltIn { get; } = new(
     [
         new PixelsEntropyKind(),
         new PixelsSegmentKind(),
@@ -25,12 +50,21 @@ public static class JobKindCatalog
         new TelecomOptimizeKind(),
         new GraphColorKind(),
         new RoboticsPlanKind(),
-    ];
+    ]);
 
-    private static readonly Dictionary<string, IJobKind> ByName = All.ToDictionary(k => k.Name, StringComparer.Ordinal);
+    /// <summary>Every kind, in catalog order.</summary>
+    public IReadOnlyList<IJobKind> All { get; }
 
-    public static IJobKind? Find(string? name) => name is not null && ByName.TryGetValue(name, out var kind) ? kind : null;
+    /// <summary>Every kind's name, in catalog order.</summary>
+    public IReadOnlyList<string> Names { get; }
 
-    /// <summary>Domains that have at least one kind (<c>pixels</c>, <c>pwsa</c>, …).</summary>
-    public static IReadOnlyList<string> Domains { get; } = All.Select(k => k.Domain).Distinct().Order(StringComparer.Ordinal).ToArray();
+    /// <summary>Domains that have at least one kind (<c>causal</c>, <c>finance</c>, …), in ordinal order.</summary>
+    public IReadOnlyList<string> Domains { get; }
+
+    /// <summary>Every domain with its kinds (<c>GET /api/v1/{domain}/health</c> serves one per domain).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> ByDomain { get; }
+
+    public IJobKind? Find(string? name) => name is not null && _byName.TryGetValue(name, out var kind) ? kind : null;
+
+    public bool Contains(string? name) => name is not null && _byName.ContainsKey(name);
 }

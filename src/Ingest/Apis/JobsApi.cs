@@ -26,7 +26,7 @@ public static partial class JobsApi
         api.MapPost("/jobs/batch", SubmitBatch).WithName("SubmitBatch")
             .WithSummary("Validates every job of an array and queues them all, or rejects the whole batch naming each bad item.");
 
-        foreach (var kind in JobKindCatalog.All)
+        foreach (var kind in app.ServiceProvider.GetRequiredService<JobKindCatalog>().All)
         {
             api.MapPost("/" + kind.Name.Replace('.', '/'), (HttpContext http, SubmissionReader reader, JobPublisher publisher, IIdempotencyStore keys, IngestMetrics metrics, ILoggerFactory logs, CancellationToken ct) =>
                     SubmitAlias(kind, http, reader, publisher, keys, metrics, logs, ct))

@@ -13,7 +13,7 @@ namespace Prism.Ingest.Submission;
 /// JSON syntax and depth, the envelope's fields, the kind, and the kind's own input rules (400,
 /// each naming its field; in a batch, prefixed with the item's index: <c>[3].input.width</c>).
 /// </summary>
-public sealed class SubmissionReader(IOptions<IngestOptions> options, BodyBudget budget)
+public sealed class SubmissionReader(IOptions<IngestOptions> options, BodyBudget budget, JobKindCatalog kinds)
 {
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = PrismJson.MaxDepth };
     private static readonly HashSet<string> EnvelopeFields = new(StringComparer.Ordinal) { "kind", "input", "priority", "deadlineSeconds" };
@@ -104,11 +104,11 @@ public sealed class SubmissionReader(IOptions<IngestOptions> options, BodyBudget
         var deadline = ReadInt(root, prefix, "deadlineSeconds", 1, options.Value.MaxDeadlineSeconds, errors);
         if (errors.Count > before) return null;
 
-        var kind = JobKindCatalog.Find(kindName);
+        var kind = kinds.Find(kindName);
         if (kind is null)
         {
             unknownKind = kindName;
-            errors.Add(prefix + "kind", $"'{kindName}' is not a known kind. Known kinds: {string.Join(", ", JobKindCatalog.All.Select(k => k.Name))}.");
+            errors.Add(prefix + "kind", $"'{kindName}' is not a known kind. Known kinds: {string.Join(", ", kinds.Names)}.");
             return null;
         }
         return ParseInput(kind, input, priority, deadline, prefix, errors);

@@ -17,6 +17,7 @@ namespace Prism.Processor.Jobs;
 /// fails on every try (<see cref="ComputationFaults"/>); anything else is thrown so the bus retries it.
 /// </summary>
 public sealed partial class JobRunner(
+    JobKindCatalog kinds,
     KindHandlerRegistry handlers,
     ComputeDevice device,
     CancellationRegistry cancellations,
@@ -59,7 +60,7 @@ public sealed partial class JobRunner(
         if (await EndedBeforeStartAsync(job, publisher, attempt, cancellationToken).ConfigureAwait(false)) return;
 
         var handler = handlers.Find(job.Kind);
-        var kind = JobKindCatalog.Find(job.Kind);
+        var kind = kinds.Find(job.Kind);
         if (handler is null || kind is null)
         {
             await FailAsync(job, publisher, null, attempt, ErrorCodes.UnknownKind,

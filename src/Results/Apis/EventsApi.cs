@@ -4,6 +4,7 @@ using System.Threading.Channels;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Prism.Contracts;
 using Prism.Contracts.Api;
+using Prism.Contracts.Validation;
 using Prism.Results.Storage;
 using Prism.Results.Streaming;
 using Prism.ServiceDefaults.Http;
@@ -32,10 +33,11 @@ public static class EventsApi
     }
 
     public static async Task<Results<EmptyHttpResult, ValidationProblem>> StreamEvents(
-        HttpContext http, Guid? jobId, string? kind, long? lastEventId, IResultStore store, EventBroadcaster broadcaster, CancellationToken cancellationToken)
+        HttpContext http, Guid? jobId, string? kind, long? lastEventId, IResultStore store, EventBroadcaster broadcaster, JobKindCatalog kinds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
-        if (kind is not null && !JobKinds.All.Contains(kind))
+        ArgumentNullException.ThrowIfNull(kinds);
+        if (kind is not null && !kinds.Contains(kind))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["kind"] = ["is not a known kind."] }, type: ProblemTypes.Validation);
         }

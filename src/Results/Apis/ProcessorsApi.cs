@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Prism.Contracts;
 using Prism.Contracts.Api;
+using Prism.Contracts.Validation;
 using Prism.Results.Processors;
 using Prism.ServiceDefaults.Http;
 using Prism.ServiceDefaults.Security;
@@ -15,7 +15,7 @@ public static class ProcessorsApi
     {
         app.MapGet("/api/v1/processors", (ProcessorRegistry registry) => TypedResults.Ok(registry.Live())).RequireAuthorization(PrismPolicies.Read)
             .WithName("ListProcessors").WithTags("Processors").WithSummary("Live processors, from their heartbeats.");
-        foreach (var domain in JobKinds.ByDomain.Keys)
+        foreach (var domain in app.ServiceProvider.GetRequiredService<JobKindCatalog>().Domains)
         {
             app.MapGet($"/api/v1/{domain}/health", (DomainHealth health, ClaimsPrincipal user, CancellationToken ct) => GetDomainHealth(domain, health, user, ct)).RequireAuthorization(PrismPolicies.Read)
                 .WithName($"Get_{domain}_health").WithTags("Processors").WithSummary($"Health of the {domain} domain from live processors and recent jobs.");

@@ -60,16 +60,17 @@ public static class ResultsApi
     }
 
     public static async Task<Results<Ok<JobPage>, ValidationProblem>> ListResults(
-        string? status, string? kind, int? limit, string? cursor, IResultStore store, ClaimsPrincipal user, CancellationToken cancellationToken)
+        string? status, string? kind, int? limit, string? cursor, IResultStore store, JobKindCatalog kinds, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(kinds);
         if (status is not null && !JobStatus.All.Contains(status))
         {
             return Invalid("status", $"must be one of: {string.Join(", ", JobStatus.All)}.");
         }
-        if (kind is not null && JobKindCatalog.Find(kind) is null)
+        if (kind is not null && !kinds.Contains(kind))
         {
-            return Invalid("kind", $"is not a known kind. Known kinds: {string.Join(", ", JobKindCatalog.All.Select(k => k.Name))}.");
+            return Invalid("kind", $"is not a known kind. Known kinds: {string.Join(", ", kinds.Names)}.");
         }
         if (limit is < 1 or > ResultsOptions.MaxPageSize)
         {

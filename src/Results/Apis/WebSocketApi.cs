@@ -5,6 +5,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using Prism.Contracts;
 using Prism.Contracts.Api;
+using Prism.Contracts.Validation;
 using Prism.Results.Streaming;
 using Prism.ServiceDefaults.Http;
 using Prism.ServiceDefaults.Security;
@@ -32,9 +33,10 @@ public static class WebSocketApi
         return app;
     }
 
-    public static async Task Connect(HttpContext http, EventBroadcaster broadcaster, IOptions<ResultsOptions> options)
+    public static async Task Connect(HttpContext http, EventBroadcaster broadcaster, JobKindCatalog kinds, IOptions<ResultsOptions> options)
     {
         ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(kinds);
         ArgumentNullException.ThrowIfNull(options);
         // Browsers let any page open a WebSocket to any host and send no preflight: the Origin header is
         // the only sign of a page elsewhere reading this stream (auth off, or cookies on a proxy).
@@ -75,7 +77,7 @@ public static class WebSocketApi
                     await CloseOutputAsync(socket, sendLock, $"More than {WebSocketLimits.MaxFramesPerSecond} frames per second.", stop.Token).ConfigureAwait(false);
                     return;
                 }
-                var reply = tooLarge ? Error($"Frames may be at most {WebSocketLimits.MaxFrameBytes} bytes.") : Handle(text!, state);
+                var reply = tooLarge ? Error($"Frames may be at most {WebSocketLimits.MaxFrameBytes} bytes.") : Handle(text!, state, kinds);
                 await SendAsync(socket, sendLock, reply, stop.Token).ConfigureAwait(false);
             }
             if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
@@ -131,7 +133,7 @@ public static class WebSocketApi
         }
     }
 
-    private static object Handle(string text, SubscriptionState state)
+    private static object Handle(string text, SubscriptionState state, JobKindCatalog kinds)
     {
         ClientFrame? frame;
         try
@@ -150,7 +152,7 @@ public static class WebSocketApi
             case "ping":
                 return new { type = "pong" };
             case "subscribe" or "unsubscribe":
-                var unknown = frame.Kinds?.FirstOrDefault(k => !JobKinds.All.Contains(k));
+                var unknown = frame.Kinds?.FirstOrDefault(k => !kinds.Contains(k));
                 if (unknown is not null) return Error($"Unknown kind '{unknown}'.");
                 return state.Apply(frame.Type == "subscribe", frame.Kinds ?? [], frame.JobIds ?? [])
                     ? state.Describe()

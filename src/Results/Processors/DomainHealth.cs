@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
-using Prism.Contracts;
 using Prism.Contracts.Api;
+using Prism.Contracts.Validation;
 using Prism.Results.Storage;
 
 namespace Prism.Results.Processors;
@@ -16,7 +16,7 @@ namespace Prism.Results.Processors;
 /// read at most once every <see cref="CacheFor"/> per replica, whoever asks, into a
 /// <see cref="DomainHealthSnapshot"/> that each call looks up. Live processors are always current.
 /// </remarks>
-public sealed class DomainHealth(ProcessorRegistry processors, IResultStore store, IOptions<ResultsOptions> options, TimeProvider clock) : IDisposable
+public sealed class DomainHealth(JobKindCatalog catalog, ProcessorRegistry processors, IResultStore store, IOptions<ResultsOptions> options, TimeProvider clock) : IDisposable
 {
     public const double DegradedFailureRatio = 0.10;
 
@@ -28,7 +28,7 @@ public sealed class DomainHealth(ProcessorRegistry processors, IResultStore stor
 
     public async Task<DomainHealthView?> GetAsync(string domain, string? tenantScope, CancellationToken cancellationToken)
     {
-        if (!JobKinds.ByDomain.TryGetValue(domain, out var kinds)) return null;
+        if (!catalog.ByDomain.TryGetValue(domain, out var kinds)) return null;
         var window = options.Value.HealthWindowMinutes;
         var serving = processors.Live().Count(p => p.Kinds.Any(kinds.Contains));
         var figures = (await CurrentAsync(cancellationToken).ConfigureAwait(false)).For(domain, tenantScope);
@@ -56,7 +56,7 @@ public sealed class DomainHealth(ProcessorRegistry processors, IResultStore stor
             var now = clock.GetUtcNow();
             if (_snapshot is { } taken && now - taken.TakenAt < CacheFor) return taken;
             var jobs = await store.FinishedSinceAsync(now.AddMinutes(-options.Value.HealthWindowMinutes), cancellationToken).ConfigureAwait(false);
-            var snapshot = DomainHealthSnapshot.Of(now, jobs);
+            var snapshot = DomainHealthSnapshot.Of(now, jobs, catalog);
             Volatile.Write(ref _snapshot, snapshot);
             return snapshot;
         }

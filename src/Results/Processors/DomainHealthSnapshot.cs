@@ -1,4 +1,5 @@
 using Prism.Contracts;
+using Prism.Contracts.Validation;
 using Prism.Results.Storage;
 
 namespace Prism.Results.Processors;
@@ -22,10 +23,12 @@ public sealed class DomainHealthSnapshot
     /// <summary>When the jobs were read (the window ends here).</summary>
     public DateTimeOffset TakenAt { get; }
 
-    public static DomainHealthSnapshot Of(DateTimeOffset takenAt, IEnumerable<FinishedJob> jobs)
+    /// <summary>The figures of <paramref name="jobs"/> by domain; a job of a kind not in <paramref name="catalog"/> counts nowhere.</summary>
+    public static DomainHealthSnapshot Of(DateTimeOffset takenAt, IEnumerable<FinishedJob> jobs, JobKindCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(jobs);
-        var known = jobs.Where(j => JobKinds.All.Contains(j.Kind)).ToList();
+        ArgumentNullException.ThrowIfNull(catalog);
+        var known = jobs.Where(j => catalog.Contains(j.Kind)).ToList();
         var all = known.GroupBy(j => JobKinds.DomainOf(j.Kind), StringComparer.Ordinal)
             .ToDictionary(g => g.Key, DomainFigures.Of, StringComparer.Ordinal);
         // Jobs without a tenant (auth off, or an admin of no tenant) count only in the all-tenant figures.

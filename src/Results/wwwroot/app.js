@@ -1,10 +1,10 @@
 // Prism dashboard: reads the public API from the browser. No build step, no dependencies.
 import { renderResult } from './renderers.js';
 
-// Mirrors Prism.Contracts.JobKinds.All (ClientTests checks the two lists are equal).
+// Mirrors Prism.Contracts.Validation.JobKindCatalog.BuiltIn (ClientTests checks the two lists are equal).
 export const KINDS = [
   'pixels.entropy', 'pixels.segment', 'pwsa.detect', 'pwsa.fuse', 'timeseries.forecast', 'causal.transfer-entropy',
-  'finance.optimize', 'finance.risk', 'graph.color', 'telecom.optimize', 'robotics.plan', 'llm.query',
+  'finance.optimize', 'finance.risk', 'telecom.optimize', 'graph.color', 'robotics.plan',
 ];
 const STATUSES = ['queued', 'running', 'succeeded', 'failed', 'cancelled'];
 const TERMINAL = new Set(['succeeded', 'failed', 'cancelled']);

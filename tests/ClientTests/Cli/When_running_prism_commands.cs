@@ -3,6 +3,7 @@ using Prism.Cli;
 using Prism.ClientTests.Infrastructure;
 using Prism.Contracts;
 using Prism.Contracts.Api;
+using Prism.Contracts.Validation;
 
 namespace Prism.ClientTests.Cli;
 
@@ -130,11 +131,11 @@ public sealed class When_running_prism_commands(StandaloneFixture standalone) : 
 
         Assert.True(health.ExitCode == ExitCodes.Ok, health.ToString());
         var domains = JsonSerializer.Deserialize<DomainHealthView[]>(health.Stdout, Prism.Client.PrismClient.JsonOptions)!;
-        Assert.Equal(JobKinds.ByDomain.Keys.Order(StringComparer.Ordinal), domains.Select(d => d.Domain));
-        Assert.All(domains, d => Assert.Equal(JobKinds.ByDomain[d.Domain], d.Kinds));
+        Assert.Equal(JobKindCatalog.BuiltIn.ByDomain.Keys.Order(StringComparer.Ordinal), domains.Select(d => d.Domain));
+        Assert.All(domains, d => Assert.Equal(JobKindCatalog.BuiltIn.ByDomain[d.Domain], d.Kinds));
         Assert.Equal(pixels.Status, domains.Single(d => d.Domain == "pixels").Status);
         Assert.Matches($@"\| pixels\s+\| {pixels.Status}\s+\| {pixels.Processors}\s+\|", healthTable.Stdout);
-        Assert.Equal(JobKinds.ByDomain.Count, healthTable.Stdout.Split('\n').Count(l => JobKinds.ByDomain.Keys.Any(k => l.StartsWith($"| {k} ", StringComparison.Ordinal))));
+        Assert.Equal(JobKindCatalog.BuiltIn.ByDomain.Count, healthTable.Stdout.Split('\n').Count(l => JobKindCatalog.BuiltIn.ByDomain.Keys.Any(k => l.StartsWith($"| {k} ", StringComparison.Ordinal))));
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public sealed class When_inspecting_processors_and_health(StandaloneFixture stan
         using var handle = standalone.CreateClient();
         var ct = TestContext.Current.CancellationToken;
 
-        foreach (var (domain, kinds) in JobKinds.ByDomain)
+        foreach (var (domain, kinds) in JobKindCatalog.BuiltIn.ByDomain)
         {
             var health = await handle.Client.GetDomainHealthAsync(domain, ct);
 
@@ -40,7 +40,7 @@ public sealed class When_inspecting_processors_and_health(StandaloneFixture stan
         var processor = Assert.Single(processors);
         Assert.Equal("cpu", processor.Engine);
         Assert.True(processor.MemoryBytes > 0);
-        Assert.Superset(JobKindCatalog.All.Select(k => k.Name).ToHashSet(), processor.Kinds.ToHashSet());
+        Assert.Superset(JobKindCatalog.BuiltIn.Names.ToHashSet(), processor.Kinds.ToHashSet());
         Assert.InRange(processor.LastSeen, DateTimeOffset.UtcNow.AddMinutes(-2), DateTimeOffset.UtcNow.AddMinutes(1));
     }
 

@@ -19,6 +19,8 @@ public sealed class When_generating_the_KEDA_manifests
             Assert.True(text == Repository.Read("deploy", "keda", name),
                 $"deploy/keda/{name} differs from src/Deploy's output: run `dotnet run --project src/Deploy -- generate` and commit.");
         }
+        Assert.True(ManifestWriter.RenderIngress() == Repository.Read("deploy", "k8s", IngressManifests.FileName),
+            "deploy/k8s/ingress.yaml differs from src/Deploy's output: run `dotnet run --project src/Deploy -- generate` and commit.");
     }
 
     [Fact]

@@ -51,8 +51,8 @@ public sealed class When_every_route_is_called_with_each_kind_of_key(SecuredStan
             ["GET /api/v1/processors"] = ("GET", "/api/v1/processors", null, Readable),
             ["GET /api/v1/processor"] = ("GET", "/api/v1/processor", null, Readable),
         };
-        foreach (var domain in JobKinds.ByDomain.Keys) routes[$"GET /api/v1/{domain}/health"] = ("GET", $"/api/v1/{domain}/health", null, Readable);
-        foreach (var kind in JobKindCatalog.All.Select(k => k.Name))
+        foreach (var domain in JobKindCatalog.BuiltIn.ByDomain.Keys) routes[$"GET /api/v1/{domain}/health"] = ("GET", $"/api/v1/{domain}/health", null, Readable);
+        foreach (var kind in JobKindCatalog.BuiltIn.Names)
         {
             var path = "/api/v1/" + kind.Replace('.', '/');
             routes[$"POST {path}"] = ("POST", path, File.ReadAllText(Repository.Sample(kind)), Submittable);
@@ -76,7 +76,7 @@ public sealed class When_every_route_is_called_with_each_kind_of_key(SecuredStan
     [Fact]
     public void The_matrix_covers_every_route_of_the_api() =>
         // 16 fixed routes + one health per domain + one alias per kind, each with six identities.
-        Assert.Equal((16 + JobKinds.ByDomain.Count + JobKindCatalog.All.Count) * Identities.Length, Matrix.Count);
+        Assert.Equal((16 + JobKindCatalog.BuiltIn.ByDomain.Count + JobKindCatalog.BuiltIn.All.Count) * Identities.Length, Matrix.Count);
 
     [Theory]
     [MemberData(nameof(Matrix))]

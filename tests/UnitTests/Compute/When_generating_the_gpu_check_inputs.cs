@@ -10,14 +10,14 @@ namespace Prism.UnitTests.Compute;
 /// </summary>
 public sealed class When_generating_the_gpu_check_inputs
 {
-    public static TheoryData<string> Kinds() => [.. JobKindCatalog.All.Select(k => k.Name)];
+    public static TheoryData<string> Kinds() => [.. JobKindCatalog.BuiltIn.Names];
 
     [Theory]
     [MemberData(nameof(Kinds))]
     public void Every_small_and_the_large_input_of_each_kind_is_valid(string kind)
     {
         var random = new Random(19);
-        var catalog = JobKindCatalog.Find(kind)!;
+        var catalog = JobKindCatalog.BuiltIn.Find(kind)!;
         for (var i = 0; i < 30; i++)
         {
             var small = catalog.Parse(JsonSerializer.SerializeToElement(KindInputs.Generate(kind, random, large: false)));
